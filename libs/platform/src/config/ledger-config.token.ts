@@ -1,0 +1,2 @@
+/** Injection token for the validated LedgerConfig. */
+export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');

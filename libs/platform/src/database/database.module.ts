@@ -1,0 +1,39 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { readModelEntities, readModelMigrations } from '@ledger/read-models';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+/**
+ * The PostgreSQL connection for the read side. Migrations run at start-up, in order;
+ * the schema is never synchronised from the entities.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url,
+          entities: readModelEntities,
+          migrations: allMigrations(),
+          migrationsRun: true,
+          migrationsTransactionMode: 'each',
+          synchronize: false,
+          // Read models are rebuilt from the log, but a start-up should still fail fast.
+          retryAttempts: 3,
+          retryDelay: 500,
+        }),
+      ],
+      providers: [{ provide: DATABASE_URL, useValue: url }],
+      exports: [DATABASE_URL, TypeOrmModule],
+    };
+  }
+}
+
+export function allMigrations() {
+  return [...readModelMigrations];
+}
