@@ -24,7 +24,9 @@ describe('the embedded default (no DATABASE_URL)', () => {
   it('starts, serves /health, and stops the app and the database on SIGTERM', async () => {
     const first = spawnLedger('api', env);
     await waitForHttp(`http://127.0.0.1:${port}/health`, first);
-    const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+    const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as {
+      info: { database: { status: string } };
+    };
     expect(health.info.database.status).toBe('up');
 
     // Leave a mark the second start must find.

@@ -6,3 +6,4 @@ export * from './database/database.module';
 export * from './logging/logging.module';
 export * from './bootstrap/open-database';
 export * from './bootstrap/process-lifecycle';
+export * from './database/migrate-database';

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { readModelEntities, readModelMigrations } from '@ledger/read-models';
+import { eventStoreMigrations } from '@ledger/event-store';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
@@ -34,6 +35,7 @@ export class DatabaseModule {
   }
 }
 
+/** The event store's schema first, then the read models'. */
 export function allMigrations() {
-  return [...readModelMigrations];
+  return [...eventStoreMigrations, ...readModelMigrations];
 }

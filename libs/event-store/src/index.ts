@@ -1,0 +1,11 @@
+export * from './port/event-envelope';
+export * from './port/event-store.errors';
+export * from './port/event-store.port';
+export * from './port/prepare-append';
+export * from './registry/event-type-registry';
+export * from './hash-chain/chain-verdict';
+export * from './hash-chain/chain-links';
+export * from './hash-chain/canonical-json';
+export * from './hash-chain/signed-digest';
+export * from './postgres/postgres-event-store';
+export { eventStoreMigrations } from './postgres/migrations';

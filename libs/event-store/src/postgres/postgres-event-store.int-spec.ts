@@ -1,0 +1,84 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { Client } from 'pg';
+import { migrateDatabase } from '@ledger/platform';
+import { createTestDatabase, TestDatabase } from '../../../../test/support/test-database';
+import { EventStore } from '../port/event-store.port';
+import { describeEventStoreContract } from '../testing/event-store.contract';
+import { PostgresEventStore } from './postgres-event-store';
+
+const signingKeyPem = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+const databases: TestDatabase[] = [];
+const urls = new WeakMap<EventStore, string>();
+
+function pool(store: EventStore) {
+  return (store as PostgresEventStore).pool;
+}
+
+describeEventStoreContract({
+  name: 'PostgreSQL',
+  async createStore(registry, sameLogAs) {
+    let url = sameLogAs ? urls.get(sameLogAs) : undefined;
+    if (!url) {
+      const database = await createTestDatabase();
+      databases.push(database);
+      await migrateDatabase(database.url);
+      url = database.url;
+    }
+    const store = new PostgresEventStore({ connectionString: url, registry, signingKeyPem });
+    urls.set(store, url);
+    return store;
+  },
+  async dispose() {
+    await Promise.all(databases.map((database) => database.drop()));
+  },
+  async holdOpenAppend(store, streamId, work) {
+    // A writer that has appended but not yet committed: exactly what a slow command looks like.
+    const client = new Client({ connectionString: urls.get(store) });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `SELECT * FROM event_store.append($1, 'any', NULL, gen_random_uuid()::text,
+           ARRAY[gen_random_uuid()], ARRAY['PartnerJoined'], ARRAY[1], ARRAY['{"name":"slow","sector":"authority"}'::jsonb],
+           ARRAY[now()], now(), 'user-slow', 'secretariat', 'slow', NULL, ARRAY[sha256('x')])`,
+        [streamId],
+      );
+      await work();
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+  },
+  tamper: {
+    async editData(store, streamId, version, data) {
+      await pool(store).query(
+        'UPDATE event_store.events SET data = $3 WHERE stream_id = $1 AND stream_version = $2',
+        [streamId, version, JSON.stringify(data)],
+      );
+    },
+    async deleteEvent(store, streamId, version) {
+      await pool(store).query(
+        'DELETE FROM event_store.events WHERE stream_id = $1 AND stream_version = $2',
+        [streamId, version],
+      );
+    },
+    async swapGlobalPositions(store, a, b) {
+      // Three statements, because the unique index on positions is not deferrable.
+      await pool(store).query(
+        `WITH parked AS (UPDATE event_store.events SET global_position = -1 WHERE global_position = $1)
+         SELECT 1`,
+        [a],
+      );
+      await pool(store).query(
+        'UPDATE event_store.events SET global_position = $1 WHERE global_position = $2',
+        [a, b],
+      );
+      await pool(store).query(
+        'UPDATE event_store.events SET global_position = $1 WHERE global_position = -1',
+        [b],
+      );
+    },
+  },
+});

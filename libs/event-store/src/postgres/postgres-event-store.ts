@@ -1,0 +1,343 @@
+import { Client, Pool, PoolClient } from 'pg';
+import {
+  AppendContext,
+  AppendResult,
+  ExpectedVersion,
+  NewEvent,
+  RecordedEvent,
+} from '../port/event-envelope';
+import { ConcurrencyError } from '../port/event-store.errors';
+import {
+  BatchHandler,
+  EventStore,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../port/event-store.port';
+import { assertStreamId, prepareAppend } from '../port/prepare-append';
+import { EventTypeRegistry } from '../registry/event-type-registry';
+import { ChainVerdict, SignedDigest } from '../hash-chain/chain-verdict';
+import { FaultList, GlobalChainChecker, StreamChainChecker } from '../hash-chain/chain-checkers';
+import { signDigest } from '../hash-chain/signed-digest';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
+import { GlobalSealer, SEALED_CHANNEL } from './global-sealer';
+import { PollingSubscription } from './polling-subscription';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  registry: EventTypeRegistry;
+  /** Ed25519 private key (PKCS#8 PEM) for signed digests. */
+  signingKeyPem?: string;
+  poolSize?: number;
+  /** How often to seal events appended by other processes (ms). */
+  sealIntervalMs?: number;
+  onBackgroundError?: (error: Error) => void;
+}
+
+const READ_BATCH = 5000;
+
+/**
+ * The event store on PostgreSQL (the default). Appends are one call to event_store.append();
+ * the global order is given after commit by the GlobalSealer. See docs/architecture.md.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly registry: EventTypeRegistry;
+  private readonly sealer: GlobalSealer;
+  private readonly sealTimer: NodeJS.Timeout;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private listener: Client | null = null;
+  private closed = false;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.registry = options.registry;
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+    });
+    this.pool.on('error', (error) => this.backgroundError(error));
+    this.sealer = new GlobalSealer(this.pool);
+    // Events appended by another process, or by one that died between commit and sealing.
+    this.sealTimer = setInterval(() => this.seal(), options.sealIntervalMs ?? 250);
+    this.sealTimer.unref();
+  }
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+    context: AppendContext,
+  ): Promise<AppendResult> {
+    const prepared = prepareAppend(this.registry, streamId, events, expectedVersion, context);
+    const first = prepared[0];
+    try {
+      const result = await this.pool.query<{
+        first_version: string;
+        last_version: string;
+        duplicate: boolean;
+      }>(
+        `SELECT * FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8::jsonb[], $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          streamId,
+          typeof expectedVersion === 'number' ? 'exact' : expectedVersion,
+          typeof expectedVersion === 'number' ? expectedVersion : null,
+          first.commandId,
+          prepared.map((e) => e.eventId),
+          prepared.map((e) => e.type),
+          prepared.map((e) => e.schemaVersion),
+          prepared.map((e) => JSON.stringify(e.data)),
+          prepared.map((e) => e.occurredAt),
+          first.recordedAt,
+          first.actor.id,
+          first.actor.role,
+          first.correlationId,
+          first.causationId,
+          prepared.map((e) => e.contentHash),
+        ],
+      );
+      const row = result.rows[0];
+      if (!row.duplicate) this.seal();
+      return {
+        streamId,
+        firstVersion: Number(row.first_version),
+        lastVersion: Number(row.last_version),
+        duplicate: row.duplicate,
+      };
+    } catch (error) {
+      const pgError = error as { code?: string; detail?: string };
+      if (pgError.code === 'LE409') {
+        const actual = pgError.detail === 'none' ? null : Number(pgError.detail);
+        throw new ConcurrencyError(streamId, expectedVersion, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertStreamId(streamId);
+    const backwards = options.direction === 'backwards';
+    const from = options.from ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events
+        WHERE stream_id = $1 AND stream_version ${backwards ? '<=' : '>='} $2
+        ORDER BY stream_version ${backwards ? 'DESC' : 'ASC'}
+        LIMIT $3`,
+      [streamId, from, options.limit ?? null],
+    );
+    return result.rows.map((row) => this.upcast(toRecordedEvent(row)));
+  }
+
+  async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    const rows = await this.readSealed(afterPosition, limit);
+    if (rows.length < limit) {
+      // At the head: seal what has committed meanwhile, so a reader sees its own appends.
+      await this.sealer.request();
+      if (rows.length === 0)
+        return (await this.readSealed(afterPosition, limit)).map((r) =>
+          this.upcast(toRecordedEvent(r)),
+        );
+      rows.push(
+        ...(await this.readSealed(
+          Number(rows[rows.length - 1].global_position),
+          limit - rows.length,
+        )),
+      );
+    }
+    return rows.map((row) => this.upcast(toRecordedEvent(row)));
+  }
+
+  subscribe(
+    afterPosition: number,
+    handler: BatchHandler,
+    options: SubscribeOptions = {},
+  ): Subscription {
+    const subscription = new PollingSubscription(
+      afterPosition,
+      handler,
+      (after, limit) => this.readAll(after, limit),
+      options,
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    void this.listen();
+    subscription.start();
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    await this.sealer.request();
+    const result = await this.pool.query<{ position: string }>(
+      'SELECT position FROM event_store.seal_head',
+    );
+    return Number(result.rows[0].position);
+  }
+
+  /** Seals pending events now; resolves when they have global positions. */
+  async flush(): Promise<void> {
+    await this.sealer.request();
+  }
+
+  async verify(): Promise<ChainVerdict> {
+    await this.sealer.request();
+    const faults = new FaultList();
+    const streams = new StreamChainChecker(this.registry, faults.add);
+    const global = new GlobalChainChecker(faults.add);
+    const client = await this.pool.connect();
+    try {
+      // One snapshot for the whole walk, so concurrent appends cannot look like faults.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      let after: [string, number] = ['', 0];
+      for (;;) {
+        const batch = await client.query<EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM event_store.events
+            WHERE (stream_id, stream_version) > ($1, $2)
+            ORDER BY stream_id, stream_version LIMIT ${READ_BATCH}`,
+          after,
+        );
+        batch.rows.forEach((row) => streams.check(toRecordedEvent(row)));
+        if (batch.rows.length < READ_BATCH) break;
+        const last = batch.rows[batch.rows.length - 1];
+        after = [last.stream_id, Number(last.stream_version)];
+      }
+      await this.checkStreamHeads(client, faults);
+      let position = 0;
+      for (;;) {
+        const batch = await client.query<EventRow>(
+          `SELECT global_position, event_id, stream_id, stream_version, stream_hash, global_hash
+             FROM event_store.events WHERE global_position > $1
+            ORDER BY global_position LIMIT ${READ_BATCH}`,
+          [position],
+        );
+        for (const row of batch.rows) {
+          global.check({
+            globalPosition: Number(row.global_position),
+            globalHash: row.global_hash?.toString('hex') ?? null,
+            streamHash: row.stream_hash.toString('hex'),
+            streamId: row.stream_id,
+            streamVersion: Number(row.stream_version),
+            eventId: row.event_id,
+          });
+        }
+        if (batch.rows.length < READ_BATCH) break;
+        position = Number(batch.rows[batch.rows.length - 1].global_position);
+      }
+      const head = await client.query<{ position: string; hash: Buffer }>(
+        'SELECT position, hash FROM event_store.seal_head',
+      );
+      if (Number(head.rows[0].position) !== global.lastPosition) {
+        faults.add({
+          kind: 'global-position-gap',
+          globalPosition: Number(head.rows[0].position),
+          detail: `the log's head says position ${head.rows[0].position} but the last event found is at ${global.lastPosition}: events at the end are missing`,
+        });
+      }
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    return {
+      ok: faults.faults.length === 0,
+      eventsChecked: streams.events,
+      streamsChecked: streams.streams,
+      lastGlobalPosition: global.lastPosition,
+      lastGlobalHash: global.lastHash,
+      faults: faults.faults,
+    };
+  }
+
+  async signedDigest(): Promise<SignedDigest> {
+    await this.sealer.request();
+    const head = await this.pool.query<{ position: string; hash: Buffer }>(
+      'SELECT position, hash FROM event_store.seal_head',
+    );
+    const position = Number(head.rows[0].position);
+    return signDigest(
+      {
+        count: position,
+        lastPosition: position,
+        lastGlobalHash: position === 0 ? null : head.rows[0].hash.toString('hex'),
+        createdAt: new Date().toISOString(),
+      },
+      this.options.signingKeyPem,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.sealTimer);
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.sealer.request().catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private async checkStreamHeads(client: PoolClient, faults: FaultList): Promise<void> {
+    const mismatches = await client.query<{
+      stream_id: string;
+      version: string;
+      last: string | null;
+    }>(
+      `SELECT s.stream_id, s.version, e.stream_version AS last
+         FROM event_store.streams s
+         LEFT JOIN LATERAL (SELECT stream_version, stream_hash FROM event_store.events
+                             WHERE stream_id = s.stream_id ORDER BY stream_version DESC LIMIT 1) e ON true
+        WHERE e.stream_version IS DISTINCT FROM s.version OR e.stream_hash IS DISTINCT FROM s.head_hash
+        ORDER BY s.stream_id LIMIT 20`,
+    );
+    for (const row of mismatches.rows) {
+      faults.add({
+        kind: 'stream-version-gap',
+        streamId: row.stream_id,
+        streamVersion: Number(row.version),
+        detail: `stream ${row.stream_id} ends at version ${row.version}, but its last stored event is ${row.last ?? 'missing'} or differs from the recorded head`,
+      });
+    }
+  }
+
+  private readSealed(afterPosition: number, limit: number): Promise<EventRow[]> {
+    return this.pool
+      .query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM event_store.events
+          WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+        [afterPosition, limit],
+      )
+      .then((result) => result.rows);
+  }
+
+  /** Lifts old schema versions; an unknown type is returned as stored (verify() names it). */
+  private upcast(event: RecordedEvent): RecordedEvent {
+    if (!this.registry.has(event.type)) return event;
+    const current = this.registry.upcast(event.type, event.schemaVersion, event.data);
+    return current.schemaVersion === event.schemaVersion ? event : { ...event, ...current };
+  }
+
+  private seal(): void {
+    if (this.closed) return;
+    this.sealer.request().catch((error: Error) => this.backgroundError(error));
+  }
+
+  /** One LISTEN connection wakes every subscription as soon as any process seals events. */
+  private async listen(): Promise<void> {
+    if (this.listener || this.closed) return;
+    const listener = new Client({ connectionString: this.options.connectionString });
+    this.listener = listener;
+    try {
+      listener.on('notification', () => this.subscriptions.forEach((s) => s.wake()));
+      listener.on('error', (error) => {
+        this.listener = null;
+        this.backgroundError(error);
+      });
+      await listener.connect();
+      await listener.query(`LISTEN ${SEALED_CHANNEL}`);
+    } catch (error) {
+      this.listener = null;
+      this.backgroundError(error as Error);
+    }
+  }
+
+  private backgroundError(error: Error): void {
+    if (this.closed) return;
+    this.options.onBackgroundError?.(error);
+  }
+}
