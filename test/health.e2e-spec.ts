@@ -28,6 +28,11 @@ describe('a running ledger (GET /health, /docs)', () => {
   it('has applied the migrations to its fresh database', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
     expect(response.body.info.projections.status).toBe('up');
+    expect(response.body.info.eventStore).toEqual({
+      status: 'up',
+      kind: 'postgres',
+      headPosition: 0,
+    });
   });
 
   it('serves the OpenAPI document and its page', async () => {

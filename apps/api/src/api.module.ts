@@ -1,5 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule, LedgerConfig, LedgerConfigModule, LoggingModule } from '@ledger/platform';
+import {
+  DatabaseModule,
+  EventStoreModule,
+  LedgerConfig,
+  LedgerConfigModule,
+  ledgerEventTypes,
+  LoggingModule,
+} from '@ledger/platform';
 import { HealthModule } from './health/health.module';
 
 @Module({})
@@ -11,6 +18,7 @@ export class ApiModule {
         LedgerConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
+        EventStoreModule.forRoot(config, databaseUrl, ledgerEventTypes()),
         HealthModule,
       ],
     };

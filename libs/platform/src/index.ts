@@ -7,3 +7,6 @@ export * from './logging/logging.module';
 export * from './bootstrap/open-database';
 export * from './bootstrap/process-lifecycle';
 export * from './database/migrate-database';
+export * from './event-store/event-store.module';
+export * from './event-store/signing-key';
+export * from './event-store/ledger-event-types';

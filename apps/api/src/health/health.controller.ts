@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProjectionLagIndicator } from './projection-lag.indicator';
+import { EventStoreIndicator } from './event-store.indicator';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,6 +11,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly projections: ProjectionLagIndicator,
+    private readonly eventStore: EventStoreIndicator,
   ) {}
 
   @Get()
@@ -18,6 +20,7 @@ export class HealthController {
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.eventStore.check('eventStore'),
       () => this.projections.check('projections'),
     ]);
   }

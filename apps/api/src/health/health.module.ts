@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { ProjectionLagIndicator } from './projection-lag.indicator';
+import { EventStoreIndicator } from './event-store.indicator';
 
 @Module({
   imports: [TerminusModule],
   controllers: [HealthController],
-  providers: [ProjectionLagIndicator],
+  providers: [ProjectionLagIndicator, EventStoreIndicator],
 })
 export class HealthModule {}

@@ -13,7 +13,7 @@ export interface LedgerConfig {
   /** An existing PostgreSQL server. When absent, the embedded PostgreSQL is started. */
   databaseUrl?: string;
   embeddedPostgres: { dataDir: string; port: number };
-  eventStore: { kind: EventStoreKind; connectionString?: string };
+  eventStore: { kind: EventStoreKind; connectionString?: string; signingKeyFile: string };
   log: { level: LogLevel; pretty: boolean };
 }
 
@@ -36,6 +36,7 @@ const schema = Joi.object({
       }),
     otherwise: Joi.string().optional(),
   }),
+  SIGNING_KEY_FILE: Joi.string().default('data/signing-key.pem'),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),
@@ -77,6 +78,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     eventStore: {
       kind: value.EVENT_STORE,
       connectionString: value.EVENTSTORE_CONNECTION_STRING,
+      signingKeyFile: value.SIGNING_KEY_FILE,
     },
     log: {
       level: value.LOG_LEVEL,
