@@ -40,17 +40,29 @@ describe('the embedded default (no DATABASE_URL)', () => {
     // The database went down with the app: nothing listens on its port any more.
     await expect(withClient(pgUrl, (c) => c.query('SELECT 1'))).rejects.toThrow();
 
+    // Ctrl-C at the terminal reaches the whole process group; the ledger still closes in order.
     const second = spawnLedger('api', env);
-    try {
-      await waitForHttp(`http://127.0.0.1:${port}/health`, second);
-      const marker = await withClient(pgUrl, (c) =>
-        c.query('SELECT note FROM public.start_marker'),
-      );
-      expect(marker.rows).toEqual([{ note: 'first start' }]);
-    } finally {
-      second.child.kill('SIGINT');
-      expect(await second.exited).toBe(0);
-    }
+    await waitForHttp(`http://127.0.0.1:${port}/health`, second);
+    const marker = await withClient(pgUrl, (c) => c.query('SELECT note FROM public.start_marker'));
+    expect(marker.rows).toEqual([{ note: 'first start' }]);
+    second.interrupt();
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toContain('"msg":"stopped"');
+    expect(second.output()).not.toMatch(/Connection terminated|"level":50/);
+  });
+
+  it('starts again after being killed outright, on the database it left running', async () => {
+    const killed = spawnLedger('api', env);
+    await waitForHttp(`http://127.0.0.1:${port}/health`, killed);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+
+    const next = spawnLedger('api', env);
+    await waitForHttp(`http://127.0.0.1:${port}/health`, next);
+    const marker = await withClient(pgUrl, (c) => c.query('SELECT note FROM public.start_marker'));
+    expect(marker.rows).toEqual([{ note: 'first start' }]);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
   });
 
   it('refuses a bad setting with one line naming it, before starting anything', async () => {

@@ -6,6 +6,8 @@ export interface LedgerProcess {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
+  /** Ctrl-C at a terminal: SIGINT to the whole process group. */
+  interrupt(): void;
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,13 +25,20 @@ export function spawnLedger(
       cwd: ROOT,
       env: { PATH: process.env.PATH, LOG_FORMAT: 'json', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a test can send Ctrl-C the way a terminal does: to the group.
+      detached: true,
     },
   );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { child, output: () => output, exited };
+  return {
+    child,
+    output: () => output,
+    exited,
+    interrupt: () => process.kill(-child.pid!, 'SIGINT'),
+  };
 }
 
 /** Waits until GET url answers 200, or fails with what the process printed. */

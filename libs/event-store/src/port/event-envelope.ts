@@ -37,7 +37,8 @@ export interface RecordedEvent<T = unknown> {
   /** 1 for the first event of a stream, contiguous after that. */
   streamVersion: number;
   /**
-   * Place in the one global order, 1 for the first event, contiguous after that (PostgreSQL).
+   * Place in the one global order, strictly increasing. On PostgreSQL 1 for the first event and
+   * contiguous after that; on EventStoreDB the commit position (unique, increasing, with gaps).
    * null while the event is committed but not yet sealed into the global chain.
    */
   globalPosition: number | null;

@@ -1,4 +1,4 @@
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, Pool } from 'pg';
 import {
   AppendContext,
   AppendResult,
@@ -6,7 +6,7 @@ import {
   NewEvent,
   RecordedEvent,
 } from '../port/event-envelope';
-import { ConcurrencyError } from '../port/event-store.errors';
+import { ConcurrencyError, InvalidAppendError } from '../port/event-store.errors';
 import {
   BatchHandler,
   EventStore,
@@ -35,6 +35,8 @@ export interface PostgresEventStoreOptions {
 }
 
 const READ_BATCH = 5000;
+/** An append with a free expected version ('any') retries this often when overtaken. */
+const MAX_APPEND_ATTEMPTS = 5;
 
 /**
  * The event store on PostgreSQL (the default). Appends are one call to event_store.append();
@@ -70,47 +72,84 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const prepared = prepareAppend(this.registry, streamId, events, expectedVersion, context);
     const first = prepared[0];
-    try {
-      const result = await this.pool.query<{
-        first_version: string;
-        last_version: string;
-        duplicate: boolean;
-      }>(
-        `SELECT * FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8::jsonb[], $9, $10, $11, $12, $13, $14, $15)`,
-        [
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.pool.query<{
+          first_version: string;
+          last_version: string;
+          duplicate: boolean;
+        }>(
+          `SELECT * FROM event_store.append($1, $2, $3, $4, $5, $6, $7, $8::jsonb[], $9, $10, $11, $12, $13, $14, $15)`,
+          [
+            streamId,
+            typeof expectedVersion === 'number' ? 'exact' : expectedVersion,
+            typeof expectedVersion === 'number' ? expectedVersion : null,
+            first.commandId,
+            prepared.map((e) => e.eventId),
+            prepared.map((e) => e.type),
+            prepared.map((e) => e.schemaVersion),
+            prepared.map((e) => JSON.stringify(e.data)),
+            prepared.map((e) => e.occurredAt),
+            first.recordedAt,
+            first.actor.id,
+            first.actor.role,
+            first.correlationId,
+            first.causationId,
+            prepared.map((e) => e.contentHash),
+          ],
+        );
+        const row = result.rows[0];
+        if (!row.duplicate) this.seal();
+        return {
           streamId,
-          typeof expectedVersion === 'number' ? 'exact' : expectedVersion,
-          typeof expectedVersion === 'number' ? expectedVersion : null,
-          first.commandId,
-          prepared.map((e) => e.eventId),
-          prepared.map((e) => e.type),
-          prepared.map((e) => e.schemaVersion),
-          prepared.map((e) => JSON.stringify(e.data)),
-          prepared.map((e) => e.occurredAt),
-          first.recordedAt,
-          first.actor.id,
-          first.actor.role,
-          first.correlationId,
-          first.causationId,
-          prepared.map((e) => e.contentHash),
-        ],
-      );
-      const row = result.rows[0];
-      if (!row.duplicate) this.seal();
-      return {
-        streamId,
-        firstVersion: Number(row.first_version),
-        lastVersion: Number(row.last_version),
-        duplicate: row.duplicate,
-      };
-    } catch (error) {
-      const pgError = error as { code?: string; detail?: string };
-      if (pgError.code === 'LE409') {
-        const actual = pgError.detail === 'none' ? null : Number(pgError.detail);
-        throw new ConcurrencyError(streamId, expectedVersion, actual);
+          firstVersion: Number(row.first_version),
+          lastVersion: Number(row.last_version),
+          duplicate: row.duplicate,
+        };
+      } catch (error) {
+        const pgError = error as { code?: string; detail?: string; constraint?: string };
+        if (pgError.code === 'LE409') {
+          throw new ConcurrencyError(
+            streamId,
+            expectedVersion,
+            pgError.detail === 'none' ? null : Number(pgError.detail),
+          );
+        }
+        if (pgError.code !== '23505') throw error;
+        // A concurrent append won the race: the same command (then answer as it was answered),
+        // or another command that took the version this one read as free.
+        const earlier = await this.recordedCommand(first.commandId);
+        if (earlier) return { streamId, ...earlier, duplicate: true };
+        if (pgError.constraint === 'events_event_id') {
+          throw new InvalidAppendError('events[].eventId', 'is already in the log');
+        }
+        const versionIsFree = expectedVersion === 'any' || expectedVersion === 'stream_exists';
+        if (!versionIsFree || attempt >= MAX_APPEND_ATTEMPTS) {
+          throw new ConcurrencyError(streamId, expectedVersion, await this.streamVersion(streamId));
+        }
       }
-      throw error;
     }
+  }
+
+  private async recordedCommand(
+    commandId: string,
+  ): Promise<{ firstVersion: number; lastVersion: number } | null> {
+    const found = await this.pool.query<{ first_version: string; last_version: string }>(
+      'SELECT first_version, last_version FROM event_store.commands WHERE command_id = $1',
+      [commandId],
+    );
+    const row = found.rows[0];
+    return row
+      ? { firstVersion: Number(row.first_version), lastVersion: Number(row.last_version) }
+      : null;
+  }
+
+  private async streamVersion(streamId: string): Promise<number | null> {
+    const found = await this.pool.query<{ version: string | null }>(
+      'SELECT max(stream_version) AS version FROM event_store.events WHERE stream_id = $1',
+      [streamId],
+    );
+    return found.rows[0].version === null ? null : Number(found.rows[0].version);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -199,7 +238,6 @@ export class PostgresEventStore implements EventStore {
         const last = batch.rows[batch.rows.length - 1];
         after = [last.stream_id, Number(last.stream_version)];
       }
-      await this.checkStreamHeads(client, faults);
       let position = 0;
       for (;;) {
         const batch = await client.query<EventRow>(
@@ -270,29 +308,6 @@ export class PostgresEventStore implements EventStore {
     await this.sealer.request().catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
-  }
-
-  private async checkStreamHeads(client: PoolClient, faults: FaultList): Promise<void> {
-    const mismatches = await client.query<{
-      stream_id: string;
-      version: string;
-      last: string | null;
-    }>(
-      `SELECT s.stream_id, s.version, e.stream_version AS last
-         FROM event_store.streams s
-         LEFT JOIN LATERAL (SELECT stream_version, stream_hash FROM event_store.events
-                             WHERE stream_id = s.stream_id ORDER BY stream_version DESC LIMIT 1) e ON true
-        WHERE e.stream_version IS DISTINCT FROM s.version OR e.stream_hash IS DISTINCT FROM s.head_hash
-        ORDER BY s.stream_id LIMIT 20`,
-    );
-    for (const row of mismatches.rows) {
-      faults.add({
-        kind: 'stream-version-gap',
-        streamId: row.stream_id,
-        streamVersion: Number(row.version),
-        detail: `stream ${row.stream_id} ends at version ${row.version}, but its last stored event is ${row.last ?? 'missing'} or differs from the recorded head`,
-      });
-    }
   }
 
   private readSealed(afterPosition: number, limit: number): Promise<EventRow[]> {

@@ -14,12 +14,6 @@ export class EventStoreSchema1764400000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE SCHEMA IF NOT EXISTS event_store`);
     await q.query(`
-      CREATE TABLE event_store.streams (
-        stream_id text PRIMARY KEY,
-        version bigint NOT NULL,
-        head_hash bytea NOT NULL
-      )`);
-    await q.query(`
       CREATE TABLE event_store.events (
         write_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -66,6 +60,7 @@ export class EventStoreSchema1764400000000 implements MigrationInterface {
       `INSERT INTO event_store.seal_head (position, hash) VALUES (0, decode(repeat('00', 32), 'hex'))`,
     );
     await q.query(APPEND_FUNCTION);
+    await q.query(SEAL_FUNCTION);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -74,9 +69,13 @@ export class EventStoreSchema1764400000000 implements MigrationInterface {
 }
 
 /**
- * One call appends a batch: claims the command id (a repeat returns the first result), locks the
- * stream row, checks the expected version, extends the stream's hash chain and inserts the events.
- * A wrong version raises SQLSTATE LE409 with the actual version in DETAIL; nothing is written.
+ * One call appends a batch, atomically: a command id seen before returns its first result; the
+ * stream's head (last version and hash link) is read from its last event; a wrong expected version
+ * raises SQLSTATE LE409 with the actual version in DETAIL; the events extend the stream's hash chain.
+ * Two writers racing for the same version meet at the unique (stream_id, stream_version) index: the
+ * second gets a unique violation (23505), which the adapter turns into a concurrency error (or, for
+ * the same command id, into the first result). No stream row is locked or updated, so writers to
+ * different streams never wait for each other.
  */
 const APPEND_FUNCTION = `
 CREATE FUNCTION event_store.append(
@@ -104,37 +103,24 @@ DECLARE
   v_hashes bytea[] := '{}';
   i integer;
 BEGIN
-  INSERT INTO event_store.commands (command_id, stream_id, first_version, last_version)
-  VALUES (p_command_id, p_stream_id, 0, 0)
-  ON CONFLICT (command_id) DO NOTHING;
-  IF NOT FOUND THEN
-    RETURN QUERY SELECT c.first_version, c.last_version, true
-      FROM event_store.commands c WHERE c.command_id = p_command_id;
+  RETURN QUERY SELECT c.first_version, c.last_version, true
+    FROM event_store.commands c WHERE c.command_id = p_command_id;
+  IF FOUND THEN
     RETURN;
   END IF;
 
-  SELECT s.version, s.head_hash INTO v_version, v_hash
-    FROM event_store.streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+  SELECT e.stream_version, e.stream_hash INTO v_version, v_hash
+    FROM event_store.events e WHERE e.stream_id = p_stream_id
+    ORDER BY e.stream_version DESC LIMIT 1;
   IF NOT FOUND THEN
-    IF p_expected_kind = 'stream_exists' OR (p_expected_kind = 'exact' AND p_expected_version <> 0) THEN
-      RAISE EXCEPTION USING ERRCODE = 'LE409', MESSAGE = 'wrong expected version', DETAIL = 'none';
-    END IF;
-    INSERT INTO event_store.streams (stream_id, version, head_hash)
-    VALUES (p_stream_id, 0, decode(repeat('00', 32), 'hex'))
-    ON CONFLICT (stream_id) DO NOTHING;
-    IF FOUND THEN
-      v_version := 0;
-      v_hash := decode(repeat('00', 32), 'hex');
-    ELSE
-      -- Another writer created the stream in the meantime: it now exists and is locked by us below.
-      SELECT s.version, s.head_hash INTO v_version, v_hash
-        FROM event_store.streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-      IF p_expected_kind IN ('no_stream', 'exact') THEN
-        RAISE EXCEPTION USING ERRCODE = 'LE409', MESSAGE = 'wrong expected version', DETAIL = v_version::text;
-      END IF;
-    END IF;
-  ELSIF p_expected_kind = 'no_stream' OR (p_expected_kind = 'exact' AND p_expected_version <> v_version) THEN
-    RAISE EXCEPTION USING ERRCODE = 'LE409', MESSAGE = 'wrong expected version', DETAIL = v_version::text;
+    v_version := 0;
+    v_hash := decode(repeat('00', 32), 'hex');
+  END IF;
+  IF (p_expected_kind = 'no_stream' AND v_version <> 0)
+     OR (p_expected_kind = 'stream_exists' AND v_version = 0)
+     OR (p_expected_kind = 'exact' AND p_expected_version <> v_version) THEN
+    RAISE EXCEPTION USING ERRCODE = 'LE409', MESSAGE = 'wrong expected version',
+      DETAIL = CASE WHEN v_version = 0 THEN 'none' ELSE v_version::text END;
   END IF;
 
   FOR i IN 1..v_count LOOP
@@ -150,10 +136,54 @@ BEGIN
   FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_occurred_at, v_hashes)
     WITH ORDINALITY AS e(event_id, type, schema_version, data, occurred_at, stream_hash, n);
 
-  UPDATE event_store.streams SET version = v_version + v_count, head_hash = v_hash
-    WHERE stream_id = p_stream_id;
-  UPDATE event_store.commands SET first_version = v_version + 1, last_version = v_version + v_count
-    WHERE command_id = p_command_id;
+  INSERT INTO event_store.commands (command_id, stream_id, first_version, last_version)
+  VALUES (p_command_id, p_stream_id, v_version + 1, v_version + v_count);
   RETURN QUERY SELECT v_version + 1, v_version + v_count, false;
+END
+$fn$`;
+
+/**
+ * Seals up to p_limit committed events into the global order and chain; returns how many.
+ * The advisory lock makes one sealer at a time (any process); the candidate query runs after it
+ * with its own snapshot and takes only rows whose writing transaction is older than every running
+ * one, so a slow writer is waited for, never skipped. The order (transaction, write order) is
+ * fixed once a row qualifies, so re-sealing after a crash gives the same positions and links:
+ * that is why the sealer may commit asynchronously (see GlobalSealer).
+ */
+const SEAL_FUNCTION = `
+CREATE FUNCTION event_store.seal(p_limit integer) RETURNS integer
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_position bigint;
+  v_hash bytea;
+  v_write_ids bigint[] := '{}';
+  v_positions bigint[] := '{}';
+  v_hashes bytea[] := '{}';
+  r record;
+BEGIN
+  PERFORM pg_advisory_xact_lock(5494875473214612293);
+  SELECT h.position, h.hash INTO v_position, v_hash FROM event_store.seal_head h;
+  FOR r IN
+    SELECT e.write_id, e.stream_hash FROM event_store.events e
+     WHERE e.global_position IS NULL
+       AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY e.transaction_id, e.write_id
+     LIMIT p_limit
+  LOOP
+    v_position := v_position + 1;
+    v_hash := sha256(v_hash || int8send(v_position) || r.stream_hash);
+    v_write_ids := v_write_ids || r.write_id;
+    v_positions := v_positions || v_position;
+    v_hashes := v_hashes || v_hash;
+  END LOOP;
+  IF cardinality(v_write_ids) = 0 THEN
+    RETURN 0;
+  END IF;
+  UPDATE event_store.events e SET global_position = s.position, global_hash = s.hash
+    FROM unnest(v_write_ids, v_positions, v_hashes) AS s(write_id, position, hash)
+   WHERE e.write_id = s.write_id;
+  UPDATE event_store.seal_head SET position = v_position, hash = v_hash;
+  PERFORM pg_notify('event_store_sealed', v_position::text);
+  RETURN cardinality(v_write_ids);
 END
 $fn$`;

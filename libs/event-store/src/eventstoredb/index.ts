@@ -1,0 +1,6 @@
+export {
+  EventStoreDbEventStore,
+  EventStoreDbEventStoreOptions,
+  EventStoreDbLogger,
+} from './eventstoredb-event-store';
+export { verifySignedDigest } from './digest-signer';
