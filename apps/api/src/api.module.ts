@@ -6,8 +6,11 @@ import {
   LedgerConfigModule,
   ledgerEventTypes,
   LoggingModule,
+  ProjectorModule,
 } from '@ledger/platform';
 import { HealthModule } from './health/health.module';
+import { QueriesModule } from './queries/queries.module';
+import { CommandsModule } from './commands/commands.module';
 
 @Module({})
 export class ApiModule {
@@ -20,6 +23,12 @@ export class ApiModule {
         DatabaseModule.forRoot(databaseUrl),
         EventStoreModule.forRoot(config, databaseUrl, ledgerEventTypes()),
         HealthModule,
+        QueriesModule,
+        CommandsModule,
+        // The embedded default runs the projector here; a deployment runs apps/projector instead.
+        ...(config.projector === 'in-process'
+          ? [ProjectorModule.forRoot(databaseUrl, config.projectorBatchSize)]
+          : []),
       ],
     };
   }

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { LedgerConfig } from '@ledger/platform';
 import { ApiModule } from './api.module';
+import { LedgerErrorsFilter, validationExceptionFactory } from './http-errors';
 
 /**
  * Builds the HTTP application exactly as it runs in production; end-to-end tests use this too,
@@ -18,8 +19,14 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
   );
+  app.useGlobalFilters(new LedgerErrorsFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

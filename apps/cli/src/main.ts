@@ -6,13 +6,20 @@ import { CliModule } from './cli.module';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = startupLogger(config);
-  const database = await openDatabase(config, (line) => log.debug({ postgres: line }));
+  // The CLI borrows an embedded database the API is running, and never stops it.
+  const database = await openDatabase(config, (line) => log.debug({ postgres: line }), 'borrower');
   try {
     await CommandFactory.run(CliModule.forRoot(config, database.url), {
       logger: ['error', 'warn'],
+      // Bad usage (unknown option, missing argument) and failures in a command both end with a
+      // message and a non-zero exit code.
       errorHandler: (error) => {
         process.stderr.write(`${error.message}\n`);
         process.exitCode = 2;
+      },
+      serviceErrorHandler: (error) => {
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = 1;
       },
     });
   } finally {

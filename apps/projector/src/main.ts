@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { closeOnSignals, loadConfigOrExit, openDatabase, startupLogger } from '@ledger/platform';
-import { ProjectorModule } from './projector.module';
+import { ProjectorAppModule } from './projector-app.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = startupLogger(config);
   const database = await openDatabase(config, (line) => log.debug({ postgres: line }));
   const app = await NestFactory.createApplicationContext(
-    ProjectorModule.forRoot(config, database.url),
+    ProjectorAppModule.forRoot(config, database.url),
     {
       bufferLogs: true,
     },

@@ -10,3 +10,4 @@ export * from './database/migrate-database';
 export * from './event-store/event-store.module';
 export * from './event-store/signing-key';
 export * from './event-store/ledger-event-types';
+export * from './projector/projector.module';

@@ -1,3 +1,10 @@
 export * from './checkpoints/projection-checkpoint.entity';
 export { readModelMigrations } from './migrations';
 export { readModelEntities } from './entities';
+export * from './projection/projection';
+export * from './projection/batch-applier';
+export * from './projection/checkpoint-fence';
+export * from './projection/projector-lease';
+export * from './projection/projection-runner';
+export * from './projections';
+export * from './projection/rebuild';

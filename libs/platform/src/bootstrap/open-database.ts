@@ -14,10 +14,15 @@ export interface OpenDatabase {
 export async function openDatabase(
   config: LedgerConfig,
   log: (line: string) => void = () => undefined,
+  role: 'owner' | 'borrower' = 'owner',
 ): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, close: async () => undefined };
   }
-  const server = await startEmbeddedPostgres({ ...config.embeddedPostgres, log });
+  const server = await startEmbeddedPostgres({
+    ...config.embeddedPostgres,
+    log,
+    adoptRunningServer: role === 'owner',
+  });
   return { url: server.url, embedded: true, close: () => server.stop() };
 }

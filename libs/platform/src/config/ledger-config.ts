@@ -15,6 +15,10 @@ export interface LedgerConfig {
   embeddedPostgres: { dataDir: string; port: number };
   eventStore: { kind: EventStoreKind; connectionString?: string; signingKeyFile: string };
   log: { level: LogLevel; pretty: boolean };
+  /** Whether the API process also runs the projector (the embedded default) or leaves it to apps/projector. */
+  projector: 'in-process' | 'off';
+  /** Events per projector transaction. */
+  projectorBatchSize: number;
 }
 
 const schema = Joi.object({
@@ -41,6 +45,8 @@ const schema = Joi.object({
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),
   LOG_FORMAT: Joi.string().valid('json', 'pretty'),
+  PROJECTOR: Joi.string().valid('in-process', 'off').default('in-process'),
+  PROJECTOR_BATCH_SIZE: Joi.number().integer().min(1).max(10000).default(1000),
 })
   // The process environment holds many unrelated variables; only ours are checked.
   .unknown(true)
@@ -85,5 +91,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
       // A person at a terminal gets readable lines; a container or CI gets JSON.
       pretty: value.LOG_FORMAT ? value.LOG_FORMAT === 'pretty' : Boolean(process.stdout.isTTY),
     },
+    projector: value.PROJECTOR,
+    projectorBatchSize: value.PROJECTOR_BATCH_SIZE,
   };
 }

@@ -12,6 +12,11 @@ export interface EmbeddedPostgresOptions {
   port: number;
   database?: string;
   log?: (line: string) => void;
+  /**
+   * A server found already running is adopted (stopped on close) by the long-running apps, which
+   * are its owners after a crash; the CLI only borrows it, so it never stops the API's database.
+   */
+  adoptRunningServer?: boolean;
 }
 
 export interface RunningPostgres {
@@ -87,6 +92,7 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
     stop: async () => {
+      if (alreadyRunning && !options.adoptRunningServer) return;
       await pgCtlRun(['stop', '--wait', '--mode=fast']);
     },
   };

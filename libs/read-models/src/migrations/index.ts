@@ -1,4 +1,8 @@
 import { ProjectionCheckpoints1764500000000 } from './1764500000000-projection-checkpoints';
+import { ReadModelTables1764500000001 } from './1764500000001-read-model-tables';
 
 /** Every read-model migration, in the order it must run. */
-export const readModelMigrations = [ProjectionCheckpoints1764500000000];
+export const readModelMigrations = [
+  ProjectionCheckpoints1764500000000,
+  ReadModelTables1764500000001,
+];

@@ -1,0 +1,25 @@
+import {
+  grantAggregate,
+  streamIdForGrant,
+  type AwardGrant,
+  type EndGrant,
+  type ExtendGrant,
+  type GrantCommand,
+  type GrantEvent,
+  type GrantState,
+} from '@ledger/domain';
+import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+
+export class AwardGrantCommand extends RecordCommand<AwardGrant> {}
+export class ExtendGrantCommand extends RecordCommand<ExtendGrant> {}
+export class EndGrantCommand extends RecordCommand<EndGrant> {}
+
+const grant: AggregateStreams<GrantState, GrantCommand, GrantEvent> = {
+  decider: grantAggregate,
+  streamIdOf: (command) => streamIdForGrant(command.grantId),
+  idOf: (command) => command.grantId,
+};
+
+export const grantHandlers = [AwardGrantCommand, ExtendGrantCommand, EndGrantCommand].map(
+  (command) => recordingHandler<GrantState, GrantCommand, GrantEvent>(command, grant),
+);

@@ -1,0 +1,35 @@
+import {
+  initiativeAggregate,
+  streamIdForInitiative,
+  type InitiativeCommand,
+  type InitiativeEvent,
+  type InitiativeState,
+  type JoinInitiative,
+  type LaunchInitiative,
+  type LeaveInitiative,
+  type MoveInitiativeToPhase,
+  type ReviseInitiativeTarget,
+} from '@ledger/domain';
+import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+
+export class LaunchInitiativeCommand extends RecordCommand<LaunchInitiative> {}
+export class MoveInitiativeToPhaseCommand extends RecordCommand<MoveInitiativeToPhase> {}
+export class ReviseInitiativeTargetCommand extends RecordCommand<ReviseInitiativeTarget> {}
+export class JoinInitiativeCommand extends RecordCommand<JoinInitiative> {}
+export class LeaveInitiativeCommand extends RecordCommand<LeaveInitiative> {}
+
+const initiative: AggregateStreams<InitiativeState, InitiativeCommand, InitiativeEvent> = {
+  decider: initiativeAggregate,
+  streamIdOf: (command) => streamIdForInitiative(command.initiativeId),
+  idOf: (command) => command.initiativeId,
+};
+
+export const initiativeHandlers = [
+  LaunchInitiativeCommand,
+  MoveInitiativeToPhaseCommand,
+  ReviseInitiativeTargetCommand,
+  JoinInitiativeCommand,
+  LeaveInitiativeCommand,
+].map((command) =>
+  recordingHandler<InitiativeState, InitiativeCommand, InitiativeEvent>(command, initiative),
+);

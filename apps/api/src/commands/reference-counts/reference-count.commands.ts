@@ -1,0 +1,31 @@
+import {
+  referenceCountsAggregate,
+  streamIdForAlliance,
+  streamIdForReferenceCounts,
+  type RecordReferenceCount,
+  type ReferenceCountCommand,
+  type ReferenceCountEvent,
+  type ReferenceCountsState,
+} from '@ledger/domain';
+import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+
+export class RecordReferenceCountCommand extends RecordCommand<RecordReferenceCount> {}
+
+/** The alliance's reference counts; like governance, they belong to a founded alliance. */
+const referenceCounts: AggregateStreams<
+  ReferenceCountsState,
+  ReferenceCountCommand,
+  ReferenceCountEvent
+> = {
+  decider: referenceCountsAggregate,
+  streamIdOf: (command) => streamIdForReferenceCounts(command.allianceId),
+  idOf: (command) => command.allianceId,
+  requires: (command) => [
+    { what: 'alliance', id: command.allianceId, streamId: streamIdForAlliance(command.allianceId) },
+  ],
+  createdIds: (command) => ({ countId: command.countId }),
+};
+
+export const referenceCountHandlers = [
+  recordingHandler(RecordReferenceCountCommand, referenceCounts),
+];

@@ -1,0 +1,116 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainRuleViolation, InvalidCommand, NotFoundInDomain } from '@ledger/domain';
+import { ConcurrencyError, InvalidAppendError } from '@ledger/event-store';
+import { IdempotencyKeyReused } from '../commands/shared/idempotency';
+
+/**
+ * Turns every error into the answer a client can act on: 400 names the fields, 404 the unknown
+ * id, 409 says the record moved and a retry may succeed, 422 names the broken rule. Anything else
+ * is our fault: 500 with a generic message, and the details go to the log, never to the client
+ * (no stack traces, no SQL).
+ */
+@Catch()
+export class LedgerErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: unknown }>();
+    const [status, body] = this.answerFor(error, request);
+    response.status(status).json(body);
+  }
+
+  private answerFor(error: unknown, request: Request & { id?: unknown }): [number, object] {
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      return [
+        error.getStatus(),
+        typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body,
+      ];
+    }
+    if (error instanceof InvalidCommand) {
+      return badRequest([{ field: error.field, rule: error.rule, message: error.message }]);
+    }
+    if (error instanceof InvalidAppendError) {
+      return badRequest([
+        { field: error.field, rule: 'invalid-append', message: `${error.field} ${error.rule}` },
+      ]);
+    }
+    if (error instanceof NotFoundInDomain) {
+      return [
+        HttpStatus.NOT_FOUND,
+        {
+          statusCode: HttpStatus.NOT_FOUND,
+          error: 'Not Found',
+          message: error.message,
+          what: error.what,
+          id: error.id,
+        },
+      ];
+    }
+    if (error instanceof DomainRuleViolation || error instanceof IdempotencyKeyReused) {
+      return [
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        {
+          statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+          error: 'Unprocessable Entity',
+          rule: error.rule,
+          message: error.message,
+        },
+      ];
+    }
+    if (error instanceof ConcurrencyError) {
+      return [
+        HttpStatus.CONFLICT,
+        {
+          statusCode: HttpStatus.CONFLICT,
+          error: 'Conflict',
+          message:
+            `${error.streamId} changed while this command was being decided, and kept changing ` +
+            'on retry; nothing was recorded. Send the command again.',
+          streamId: error.streamId,
+          expectedVersion: error.expected,
+          actualVersion: error.actual,
+          retryable: true,
+        },
+      ];
+    }
+    const requestId = typeof request.id === 'string' ? request.id : undefined;
+    this.logger.error(
+      { err: error, requestId },
+      `unexpected error on ${request.method} ${request.path}`,
+    );
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      {
+        statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+        error: 'Internal Server Error',
+        message: 'Something went wrong on our side. It has been logged.',
+        requestId,
+      },
+    ];
+  }
+}
+
+function badRequest(
+  fields: Array<{ field: string; rule: string; message: string }>,
+): [number, object] {
+  return [
+    HttpStatus.BAD_REQUEST,
+    {
+      statusCode: HttpStatus.BAD_REQUEST,
+      error: 'Bad Request',
+      message: 'Validation failed',
+      fields,
+    },
+  ];
+}

@@ -1,0 +1,73 @@
+import { BadRequestException } from '@nestjs/common';
+
+/**
+ * The two kinds of "as of": a date in the world (what was true then, by occurredAt) and a date of
+ * knowledge (what the records said then, by recordedAt). A day means up to the end of that day
+ * (UTC); a date-time means up to that instant.
+ */
+export interface AsOf {
+  asOf: string;
+  knownOn: string;
+  /** The world day, for facts dated by day (seats). */
+  worldDay: string;
+  /** Exclusive upper bounds. */
+  worldBefore: Date;
+  knownBefore: Date;
+}
+
+export const MOMENT_PATTERN =
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** A day (YYYY-MM-DD) or an instant (ISO date-time): its exclusive upper bound. */
+export function parseMoment(
+  field: string,
+  value: string | undefined,
+  fallback: string,
+): { text: string; before: Date } {
+  const text = value ?? fallback;
+  const day = text.slice(0, 10);
+  const calendar = new Date(`${day}T00:00:00.000Z`);
+  const valid =
+    MOMENT_PATTERN.test(text) &&
+    !Number.isNaN(calendar.getTime()) &&
+    calendar.toISOString().slice(0, 10) === day;
+  const before =
+    text.length === 10
+      ? new Date(calendar.getTime() + 86_400_000)
+      : new Date(new Date(text).getTime() + 1);
+  if (!valid || Number.isNaN(before.getTime())) {
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Validation failed',
+      fields: [
+        {
+          field,
+          rule: `must be a date (YYYY-MM-DD) or an ISO date-time (got ${JSON.stringify(value)})`,
+        },
+      ],
+    });
+  }
+  return { text, before };
+}
+
+export function parseDay(field: string, value: string | undefined, fallback: string): string {
+  return parseMoment(field, value, fallback).text.slice(0, 10);
+}
+
+export function asOfFrom(query: { asOf?: string; knownOn?: string }, now = new Date()): AsOf {
+  const today = now.toISOString().slice(0, 10);
+  const world = parseMoment('asOf', query.asOf, today);
+  const known = parseMoment(
+    'knownOn',
+    query.knownOn,
+    query.asOf && !query.knownOn ? now.toISOString() : today,
+  );
+  return {
+    asOf: world.text,
+    knownOn: known.text,
+    worldDay: world.text.slice(0, 10),
+    worldBefore: world.before,
+    knownBefore: known.before,
+  };
+}

@@ -1,0 +1,192 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AsOf } from './as-of';
+
+export interface Breakdown {
+  key: string;
+  label: string;
+  homes: number;
+}
+
+/**
+ * Progress toward the alliance's goal, summed from every report's latest change that had happened
+ * by the world date and was recorded by the knowledge date.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async progress(at: AsOf) {
+    const goal = await this.goal();
+    // The standing of each report at that moment: its latest change on both clocks.
+    const standing = `
+      SELECT DISTINCT ON (report_id) report_id, count, kind, year, quarter, period, municipality, initiative_id, partner_id
+        FROM read_models.housing_count_change
+       WHERE occurred_at < $1 AND recorded_at < $2
+       ORDER BY report_id, global_position DESC`;
+    const params = [at.worldBefore, at.knownBefore];
+    const [totals, byInitiative, byPartner, byMunicipality, byQuarter, restatements] =
+      await Promise.all([
+        this.db.query(
+          `SELECT coalesce(sum(count), 0)::int AS homes, count(*) FILTER (WHERE kind <> 'retracted')::int AS reports FROM (${standing}) s`,
+          params,
+        ),
+        this.db.query(
+          `SELECT s.initiative_id AS key, coalesce(i.name, s.initiative_id) AS label, sum(s.count)::int AS homes
+           FROM (${standing}) s LEFT JOIN read_models.initiative i ON i.initiative_id = s.initiative_id
+          GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
+          params,
+        ),
+        this.db.query(
+          `SELECT s.partner_id AS key, coalesce(p.name, s.partner_id) AS label, sum(s.count)::int AS homes
+           FROM (${standing}) s LEFT JOIN read_models.partner p ON p.partner_id = s.partner_id
+          GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
+          params,
+        ),
+        this.db.query(
+          `SELECT municipality AS key, municipality AS label, sum(count)::int AS homes FROM (${standing}) s
+          GROUP BY 1 HAVING sum(count) > 0 ORDER BY homes DESC, label`,
+          params,
+        ),
+        this.db.query(
+          `SELECT period, year, quarter, sum(count)::int AS homes FROM (${standing}) s
+          GROUP BY period, year, quarter ORDER BY year, quarter`,
+          params,
+        ),
+        this.restatements(at),
+      ]);
+    const homes: number = totals[0].homes;
+    let cumulative = 0;
+    const quarters = byQuarter.map((row: { period: string; year: number; homes: number }) => {
+      cumulative += row.homes;
+      return { period: row.period, year: row.year, homes: row.homes, cumulative };
+    });
+    const years = new Map<number, number>();
+    for (const q of quarters) years.set(q.year, (years.get(q.year) ?? 0) + q.homes);
+    cumulative = 0;
+    const byYear = [...years.entries()].map(([year, count]) => ({
+      year,
+      homes: count,
+      cumulative: (cumulative += count),
+    }));
+    return {
+      asOf: at.asOf,
+      knownOn: at.knownOn,
+      goal,
+      homes,
+      reports: totals[0].reports,
+      remaining: goal ? Math.max(0, goal.homes - homes) : null,
+      pace: goal ? pace(goal, homes, at.asOf) : null,
+      byInitiative: byInitiative as Breakdown[],
+      byPartner: byPartner as Breakdown[],
+      byMunicipality: byMunicipality as Breakdown[],
+      byYear,
+      byQuarter: quarters,
+      restatements,
+    };
+  }
+
+  /** Every correction and retraction known by the knowledge date, in words the board can read. */
+  async restatements(at: AsOf) {
+    const rows: Array<{
+      report_id: string;
+      kind: string;
+      previous_count: number;
+      count: number;
+      reason: string;
+      recorded_at: Date;
+      occurred_at: Date;
+    }> = await this.db.query(
+      `SELECT report_id, kind, previous_count, count, reason, recorded_at, occurred_at
+           FROM read_models.housing_count_change
+          WHERE kind <> 'reported' AND occurred_at < $1 AND recorded_at < $2
+          ORDER BY global_position`,
+      [at.worldBefore, at.knownBefore],
+    );
+    return rows.map((row) => {
+      // The day the restatement happened in the world; the day it was typed in is kept beside it.
+      const on = row.occurred_at.toISOString().slice(0, 10);
+      return {
+        reportId: row.report_id,
+        kind: row.kind,
+        from: row.previous_count,
+        to: row.count,
+        restatedOn: on,
+        recordedOn: row.recorded_at.toISOString().slice(0, 10),
+        reason: row.reason,
+        note:
+          row.kind === 'retracted'
+            ? `retracted (was ${row.previous_count}) on ${on}, ${row.reason}`
+            : `restated from ${row.previous_count} to ${row.count} on ${on}, ${row.reason}`,
+      };
+    });
+  }
+
+  /** Every change to one report: reported, corrected, retracted, with both times and who recorded it. */
+  async history(reportId: string) {
+    const rows = await this.db.query(
+      `SELECT global_position AS "globalPosition", kind, previous_count AS "previousCount", count, reason,
+              occurred_at AS "occurredAt", recorded_at AS "recordedAt", recorded_by AS "recordedBy"
+         FROM read_models.housing_count_change WHERE report_id = $1 ORDER BY global_position`,
+      [reportId],
+    );
+    if (rows.length === 0) throw new NotFoundException(`housing report ${reportId} is not known`);
+    const [report] = await this.db.query(
+      `SELECT report_id AS "reportId", count, status, period, municipality, initiative_id AS "initiativeId",
+              partner_id AS "partnerId", source, housing_type AS "housingType", permanent
+         FROM read_models.housing_report WHERE report_id = $1`,
+      [reportId],
+    );
+    return {
+      ...report,
+      history: rows.map((r: { globalPosition: string }) => ({
+        ...r,
+        globalPosition: Number(r.globalPosition),
+      })),
+    };
+  }
+
+  private async goal(): Promise<{ homes: number; fromYear: number; toYear: number } | null> {
+    const [row] = await this.db.query(
+      `SELECT goal_homes AS homes, goal_from_year AS "fromYear", goal_to_year AS "toYear" FROM read_models.alliance ORDER BY founded_at LIMIT 1`,
+    );
+    return row ?? null;
+  }
+}
+
+const YEAR_MS = 365.2425 * 86_400_000;
+
+/**
+ * The pace needed per year to reach the goal by the end of its last year, against the pace
+ * achieved since its first year began, and the year the goal is reached at the present pace.
+ */
+export function pace(
+  goal: { homes: number; fromYear: number; toYear: number },
+  homes: number,
+  asOf: string,
+) {
+  const start = Date.UTC(goal.fromYear, 0, 1);
+  const end = Date.UTC(goal.toYear + 1, 0, 1);
+  const now = Date.parse(`${asOf}T00:00:00.000Z`) + 86_400_000;
+  const yearsElapsed = Math.max(0, (now - start) / YEAR_MS);
+  const yearsLeft = Math.max(0, (end - now) / YEAR_MS);
+  const achievedPerYear = yearsElapsed > 0 ? homes / yearsElapsed : 0;
+  const remaining = Math.max(0, goal.homes - homes);
+  const plannedPerYear = goal.homes / ((end - start) / YEAR_MS);
+  let forecastYear: number | null = null;
+  if (remaining === 0) forecastYear = new Date(now).getUTCFullYear();
+  else if (achievedPerYear > 0)
+    forecastYear = new Date(start + (goal.homes / achievedPerYear) * YEAR_MS).getUTCFullYear();
+  return {
+    plannedPerYear: round1(plannedPerYear),
+    neededPerYear: yearsLeft > 0 ? round1(remaining / yearsLeft) : null,
+    achievedPerYear: round1(achievedPerYear),
+    yearsElapsed: round1(yearsElapsed),
+    yearsLeft: round1(yearsLeft),
+    forecastYear,
+    onTrack: forecastYear !== null && forecastYear <= goal.toYear,
+  };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;

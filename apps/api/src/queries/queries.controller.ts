@@ -1,0 +1,113 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { asOfFrom, parseDay } from './as-of';
+import { DataQualityService } from './data-quality.service';
+import { GovernanceService } from './governance.service';
+import { PartnersService } from './partners.service';
+import { ProgressService } from './progress.service';
+import { AsOfQuery, CompositionQuery, PartnersQuery, TimelineQuery } from './query.dto';
+
+@ApiTags('progress')
+@Controller('progress')
+export class ProgressController {
+  constructor(private readonly progress: ProgressService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Homes counted toward the goal: total, by initiative, partner, municipality, year and quarter, pace and forecast',
+    description:
+      'asOf: as true on that date in the world; knownOn: as the records stood on that date. Corrections are listed as restatements.',
+  })
+  get(@Query() query: AsOfQuery) {
+    return this.progress.progress(asOfFrom(query));
+  }
+
+  @Get('reports/:reportId/history')
+  @ApiOperation({
+    summary: 'Every change to one housing report, with both times and who recorded it',
+  })
+  history(@Param('reportId') reportId: string) {
+    return this.progress.history(reportId);
+  }
+}
+
+@ApiTags('governance')
+@Controller('governance')
+export class GovernanceQueriesController {
+  constructor(private readonly governance: GovernanceService) {}
+
+  @Get('composition')
+  @ApiOperation({
+    summary:
+      'Who sat on the board, the advisory board and the secretariat on a date, in which role',
+  })
+  composition(@Query() query: CompositionQuery) {
+    return this.governance.composition(asOfFrom(query), query.body);
+  }
+
+  @Get('timeline')
+  @ApiOperation({
+    summary:
+      'Every governance change, assembly and declaration signed or withdrawn, in order; filterable and paginated',
+  })
+  timeline(@Query() query: TimelineQuery) {
+    return this.governance.timeline(query);
+  }
+}
+
+@ApiTags('partners')
+@Controller('partners')
+export class PartnersQueriesController {
+  constructor(private readonly partners: PartnersService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Partners with sector, status and current declaration; filterable by sector and status',
+  })
+  list(@Query() query: PartnersQuery) {
+    return this.partners.list(query);
+  }
+
+  @Get(':partnerId')
+  @ApiOperation({ summary: "A partner with its declarations' history and its commitments" })
+  one(@Param('partnerId') partnerId: string) {
+    return this.partners.one(partnerId);
+  }
+}
+
+@ApiTags('initiatives')
+@Controller('initiatives')
+export class InitiativesQueriesController {
+  constructor(private readonly partners: PartnersService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Initiatives with phase, target, partners and homes counted against them',
+  })
+  list() {
+    return this.partners.initiatives();
+  }
+
+  @Get(':initiativeId')
+  @ApiOperation({ summary: 'One initiative with its phase, target and partner history' })
+  one(@Param('initiativeId') initiativeId: string) {
+    return this.partners.initiative(initiativeId);
+  }
+}
+
+@ApiTags('data quality')
+@Controller('data-quality')
+export class DataQualityController {
+  constructor(private readonly quality: DataQualityService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Reports without a source or entered long after their quarter, partners silent despite a commitment, board terms ending within 60 days',
+  })
+  get(@Query() query: AsOfQuery) {
+    return this.quality.report(parseDay('asOf', query.asOf, new Date().toISOString().slice(0, 10)));
+  }
+}

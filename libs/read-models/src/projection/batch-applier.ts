@@ -1,0 +1,66 @@
+import { PoolClient } from 'pg';
+import { RecordedEvent } from '@ledger/event-store';
+import { CheckpointMovedError } from './checkpoint-fence';
+import { Projection, Sql } from './projection';
+
+/**
+ * Applies a batch of events to every projection and moves each projection's checkpoint, all in
+ * one transaction: after a crash at any moment, each projection resumes exactly after the last
+ * batch it committed, so nothing is missed and nothing is counted twice. The checkpoint update is
+ * conditional on its old value (a fence), so two projectors can never both apply a batch.
+ */
+export class BatchApplier {
+  constructor(
+    private readonly projections: Projection[],
+    private readonly schema = 'read_models',
+  ) {}
+
+  async ensureCheckpoints(client: PoolClient): Promise<Map<string, number>> {
+    await client.query(
+      `INSERT INTO ${this.schema}.projection_checkpoint (projection, position)
+       SELECT unnest($1::text[]), 0 ON CONFLICT (projection) DO NOTHING`,
+      [this.projections.map((p) => p.name)],
+    );
+    const rows = await client.query<{ projection: string; position: string }>(
+      `SELECT projection, position FROM ${this.schema}.projection_checkpoint WHERE projection = ANY($1)`,
+      [this.projections.map((p) => p.name)],
+    );
+    return new Map(rows.rows.map((row) => [row.projection, Number(row.position)]));
+  }
+
+  /** Applies the batch; returns the new checkpoints (only after the commit). */
+  async apply(
+    client: PoolClient,
+    events: RecordedEvent[],
+    checkpoints: Map<string, number>,
+  ): Promise<Map<string, number>> {
+    const last = events[events.length - 1]?.globalPosition;
+    if (last === null || last === undefined) return checkpoints;
+    const sql: Sql = async (text, params) => (await client.query(text, params)).rows;
+    const next = new Map(checkpoints);
+    await client.query('BEGIN');
+    try {
+      for (const projection of this.projections) {
+        const from = checkpoints.get(projection.name) ?? 0;
+        if (last <= from) continue;
+        for (const event of events) {
+          if (event.globalPosition! > from && projection.eventTypes.has(event.type)) {
+            await projection.apply(event, sql);
+          }
+        }
+        const moved = await client.query(
+          `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now()
+            WHERE projection = $1 AND position = $2`,
+          [projection.name, from, last],
+        );
+        if (moved.rowCount !== 1) throw new CheckpointMovedError(projection.name, from);
+        next.set(projection.name, last);
+      }
+      await client.query('COMMIT');
+      return next;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import { Pool } from 'pg';
+import { EventStore, Subscription } from '@ledger/event-store';
+import { BatchApplier } from './batch-applier';
+import { CheckpointMovedError } from './checkpoint-fence';
+import { Projection } from './projection';
+import { ProjectorLease } from './projector-lease';
+
+export interface ProjectorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  connectionString: string;
+  store: EventStore;
+  projections: Projection[];
+  logger: ProjectorLogger;
+  batchSize?: number;
+  /** How often a projector without the lease tries to take it. */
+  leaseRetryMs?: number;
+}
+
+/**
+ * The live projector: takes the lease, subscribes to the event store from the lowest checkpoint,
+ * and applies each batch with its checkpoints in one transaction. On any failure (including a
+ * rebuild resetting a checkpoint) it starts again from the checkpoints as stored.
+ */
+export class ProjectionRunner {
+  private readonly pool: Pool;
+  private readonly applier: BatchApplier;
+  private readonly lease: ProjectorLease;
+  private subscription: Subscription | null = null;
+  private running = false;
+  private timer: NodeJS.Timeout | null = null;
+  private restarting: Promise<void> | null = null;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.pool = new Pool({
+      connectionString: options.connectionString,
+      max: 2,
+      application_name: 'ledger-projector',
+    });
+    this.pool.on('error', (error) => options.logger.warn(`projector connection: ${error.message}`));
+    this.applier = new BatchApplier(options.projections);
+    this.lease = new ProjectorLease(options.connectionString, (error) => {
+      options.logger.warn(`projector lease lost (${error.message}); waiting to take it again`);
+      void this.restart();
+    });
+  }
+
+  get isActive(): boolean {
+    return this.lease.held && this.subscription !== null;
+  }
+
+  start(): void {
+    this.running = true;
+    void this.tryToLead();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.restarting;
+    await this.subscription?.stop();
+    this.subscription = null;
+    await this.lease.release();
+    await this.pool.end();
+  }
+
+  private async tryToLead(): Promise<void> {
+    if (!this.running) return;
+    try {
+      if (await this.lease.tryAcquire()) {
+        await this.subscribe();
+        return;
+      }
+    } catch (error) {
+      this.options.logger.warn(`projector could not start: ${(error as Error).message}`);
+    }
+    // Another projector is active (or the database is unreachable): try again later.
+    this.timer = setTimeout(() => void this.tryToLead(), this.options.leaseRetryMs ?? 2000);
+    this.timer.unref();
+  }
+
+  private async subscribe(): Promise<void> {
+    const client = await this.pool.connect();
+    let checkpoints: Map<string, number>;
+    try {
+      checkpoints = await this.applier.ensureCheckpoints(client);
+    } finally {
+      client.release();
+    }
+    const from = Math.min(...checkpoints.values());
+    this.options.logger.log(`projector active from position ${from}`);
+    this.subscription = this.options.store.subscribe(
+      from,
+      async (events) => {
+        const batchClient = await this.pool.connect();
+        try {
+          checkpoints = await this.applier.apply(batchClient, events, checkpoints);
+        } finally {
+          batchClient.release();
+        }
+      },
+      {
+        batchSize: this.options.batchSize ?? 1000,
+        onError: (error) => {
+          if (error instanceof CheckpointMovedError) {
+            this.options.logger.log(`${error.message}; starting again from the stored checkpoints`);
+          } else {
+            this.options.logger.error(
+              `projector stopped on an error: ${error.message}; starting again`,
+            );
+          }
+          void this.restart();
+        },
+      },
+    );
+  }
+
+  private restart(): Promise<void> {
+    if (this.restarting || !this.running) return this.restarting ?? Promise.resolve();
+    this.restarting = (async () => {
+      await this.subscription?.stop().catch(() => undefined);
+      this.subscription = null;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      this.restarting = null;
+      if (this.lease.held) {
+        await this.subscribe().catch((error: Error) => {
+          this.options.logger.error(`projector could not resubscribe: ${error.message}`);
+          void this.restart();
+        });
+      } else {
+        await this.tryToLead();
+      }
+    })();
+    return this.restarting;
+  }
+}

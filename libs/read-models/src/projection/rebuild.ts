@@ -1,0 +1,100 @@
+import { Pool } from 'pg';
+import { EventStore } from '@ledger/event-store';
+import { BatchApplier } from './batch-applier';
+import { Projection } from './projection';
+import { ProjectorLease } from './projector-lease';
+
+export interface RebuildProgress {
+  position: number;
+  head: number;
+}
+
+/**
+ * Empties the projections' tables and sets their checkpoints back to 0, in one transaction.
+ * A live projector notices (its checkpoint fence fails) and replays them from the start.
+ */
+export async function resetProjections(pool: Pool, projections: Projection[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const tables = projections.flatMap((p) => p.tables);
+    if (tables.length) await client.query(`TRUNCATE ${tables.join(', ')}`);
+    await client.query(
+      `UPDATE read_models.projection_checkpoint SET position = 0, updated_at = now() WHERE projection = ANY($1)`,
+      [projections.map((p) => p.name)],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Reads the log from the lowest checkpoint to its head in large batches and applies them, as the
+ * live projector would. Used by `cli rebuild` when no projector is running, and by replays.
+ */
+export async function catchUp(
+  store: EventStore,
+  pool: Pool,
+  projections: Projection[],
+  onProgress: (progress: RebuildProgress) => void = () => undefined,
+  batchSize = 5000,
+): Promise<number> {
+  const applier = new BatchApplier(projections);
+  const client = await pool.connect();
+  try {
+    let checkpoints = await applier.ensureCheckpoints(client);
+    const head = await store.headPosition();
+    let position = Math.min(...checkpoints.values());
+    onProgress({ position, head });
+    while (position < head) {
+      const events = await store.readAll(position, batchSize);
+      if (events.length === 0) break;
+      checkpoints = await applier.apply(client, events, checkpoints);
+      position = events[events.length - 1].globalPosition!;
+      onProgress({ position, head });
+    }
+    return position;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Rebuilds the projections. Holding the lease (no projector running), it replays here and
+ * reports progress; otherwise it resets them and the running projector replays, while this
+ * reports that projector's progress from the checkpoints.
+ */
+export async function rebuildProjections(
+  connectionString: string,
+  store: EventStore,
+  projections: Projection[],
+  onProgress: (progress: RebuildProgress & { by: 'here' | 'running projector' }) => void,
+): Promise<void> {
+  const pool = new Pool({ connectionString, max: 2 });
+  const lease = new ProjectorLease(connectionString, () => undefined);
+  try {
+    await resetProjections(pool, projections);
+    if (await lease.tryAcquire()) {
+      await catchUp(store, pool, projections, (p) => onProgress({ ...p, by: 'here' }));
+      return;
+    }
+    const head = await store.headPosition();
+    for (;;) {
+      const result = await pool.query<{ position: string }>(
+        `SELECT min(position) AS position FROM read_models.projection_checkpoint WHERE projection = ANY($1)`,
+        [projections.map((p) => p.name)],
+      );
+      const position = Number(result.rows[0].position);
+      onProgress({ position, head, by: 'running projector' });
+      if (position >= head) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await lease.release();
+    await pool.end();
+  }
+}

@@ -1,0 +1,114 @@
+import type {
+  InitiativeLaunchedData,
+  InitiativeMovedToPhaseData,
+  InitiativeTargetRevisedData,
+  PartnerJoinedInitiativeData,
+  PartnerLeftInitiativeData,
+} from '@ledger/domain';
+import { RecordedEvent } from '@ledger/event-store';
+import { dataOf, Projection, Sql } from '../projection/projection';
+
+const stamp = (event: RecordedEvent) => ({
+  occurredAt: event.occurredAt,
+  recordedAt: event.recordedAt,
+});
+
+/** Each initiative with its phase history, partners and target. */
+export class InitiativesProjection implements Projection {
+  readonly name = 'initiatives';
+  readonly tables = ['read_models.initiative'];
+  readonly eventTypes = new Set([
+    'InitiativeLaunched',
+    'InitiativeMovedToPhase',
+    'InitiativeTargetRevised',
+    'PartnerJoinedInitiative',
+    'PartnerLeftInitiative',
+  ]);
+
+  async apply(event: RecordedEvent, sql: Sql): Promise<void> {
+    switch (event.type) {
+      case 'InitiativeLaunched': {
+        const d = dataOf<InitiativeLaunchedData>(event);
+        await sql(
+          `INSERT INTO read_models.initiative (initiative_id, name, description, phase, target_quantity, target_unit,
+             lead_partner_ids, participating_partner_ids, municipalities, launched_at, phase_history)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            d.initiativeId,
+            d.name,
+            d.description,
+            d.phase,
+            d.target.quantity,
+            d.target.unit,
+            JSON.stringify(d.leadPartnerIds),
+            JSON.stringify(d.participatingPartnerIds),
+            JSON.stringify(d.municipalities),
+            event.occurredAt,
+            JSON.stringify([{ phase: d.phase, ...stamp(event) }]),
+          ],
+        );
+        return;
+      }
+      case 'InitiativeMovedToPhase': {
+        const d = dataOf<InitiativeMovedToPhaseData>(event);
+        await sql(
+          `UPDATE read_models.initiative SET phase = $2, phase_history = phase_history || $3::jsonb WHERE initiative_id = $1`,
+          [
+            d.initiativeId,
+            d.phase,
+            JSON.stringify([{ phase: d.phase, from: d.previousPhase, ...stamp(event) }]),
+          ],
+        );
+        return;
+      }
+      case 'InitiativeTargetRevised': {
+        const d = dataOf<InitiativeTargetRevisedData>(event);
+        await sql(
+          `UPDATE read_models.initiative SET target_quantity = $2, target_unit = $3,
+             target_history = target_history || $4::jsonb WHERE initiative_id = $1`,
+          [
+            d.initiativeId,
+            d.target.quantity,
+            d.target.unit,
+            JSON.stringify([
+              { from: d.previousTarget, to: d.target, reason: d.reason, ...stamp(event) },
+            ]),
+          ],
+        );
+        return;
+      }
+      case 'PartnerJoinedInitiative': {
+        const d = dataOf<PartnerJoinedInitiativeData>(event);
+        const column = d.role === 'lead' ? 'lead_partner_ids' : 'participating_partner_ids';
+        await sql(
+          `UPDATE read_models.initiative SET ${column} = ${column} || $2::jsonb,
+             partner_history = partner_history || $3::jsonb WHERE initiative_id = $1`,
+          [
+            d.initiativeId,
+            JSON.stringify([d.partnerId]),
+            JSON.stringify([
+              { kind: 'joined', partnerId: d.partnerId, role: d.role, ...stamp(event) },
+            ]),
+          ],
+        );
+        return;
+      }
+      case 'PartnerLeftInitiative': {
+        const d = dataOf<PartnerLeftInitiativeData>(event);
+        await sql(
+          `UPDATE read_models.initiative SET lead_partner_ids = lead_partner_ids - $2::text,
+             participating_partner_ids = participating_partner_ids - $2::text,
+             partner_history = partner_history || $3::jsonb WHERE initiative_id = $1`,
+          [
+            d.initiativeId,
+            d.partnerId,
+            JSON.stringify([
+              { kind: 'left', partnerId: d.partnerId, reason: d.reason, ...stamp(event) },
+            ]),
+          ],
+        );
+        return;
+      }
+    }
+  }
+}
