@@ -52,3 +52,30 @@ describe('a running ledger (GET /health, /docs)', () => {
     expect(kept.headers['x-request-id']).toBe('board-meeting-42');
   });
 });
+
+describe('GET /health with EVENT_STORE=eventstoredb and no server there', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = testConfig(database.url, {
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false&defaultDeadline=1500&maxDiscoverAttempts=1',
+      PROJECTOR: 'off',
+    });
+    app = await createApiApp(config, database.url);
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('reports the event store down and the service unavailable, the database still up', async () => {
+    const response = await request(app.getHttpServer()).get('/health').expect(503);
+    expect(response.body.details.database).toEqual({ status: 'up' });
+    expect(response.body.details.eventStore).toMatchObject({ status: 'down', kind: 'eventstoredb' });
+  });
+});

@@ -12,6 +12,7 @@ import {
   EventTypeRegistry,
   PostgresEventStore,
 } from '@ledger/event-store';
+import { EventStoreDbEventStore } from '@ledger/event-store/eventstoredb';
 import { DataSource } from 'typeorm';
 import { LedgerConfig } from '../config/ledger-config';
 import { loadOrCreateSigningKey } from './signing-key';
@@ -46,9 +47,12 @@ export class EventStoreModule implements OnApplicationShutdown {
               logger.log(m),
             );
             if (config.eventStore.kind === 'eventstoredb') {
-              throw new Error(
-                'EVENT_STORE=eventstoredb: the EventStoreDB adapter is not wired yet',
-              );
+              return new EventStoreDbEventStore({
+                connectionString: config.eventStore.connectionString!,
+                registry,
+                signingKeyPem,
+                logger,
+              });
             }
             return new PostgresEventStore({
               connectionString: databaseUrl,
