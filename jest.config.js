@@ -17,6 +17,8 @@ const common = {
 };
 
 module.exports = {
+  // A global setting in jest 30 (per-project values are ignored): end-to-end tests start real processes.
+  testTimeout: 60000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
@@ -25,7 +27,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/libs/**/*.int-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

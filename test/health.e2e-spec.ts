@@ -61,7 +61,8 @@ describe('GET /health with EVENT_STORE=eventstoredb and no server there', () => 
     database = await createTestDatabase();
     const config = testConfig(database.url, {
       EVENT_STORE: 'eventstoredb',
-      EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false&defaultDeadline=1500&maxDiscoverAttempts=1',
+      EVENTSTORE_CONNECTION_STRING:
+        'esdb://127.0.0.1:1?tls=false&defaultDeadline=1500&maxDiscoverAttempts=1',
       PROJECTOR: 'off',
     });
     app = await createApiApp(config, database.url);
@@ -76,6 +77,9 @@ describe('GET /health with EVENT_STORE=eventstoredb and no server there', () => 
   it('reports the event store down and the service unavailable, the database still up', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(503);
     expect(response.body.details.database).toEqual({ status: 'up' });
-    expect(response.body.details.eventStore).toMatchObject({ status: 'down', kind: 'eventstoredb' });
+    expect(response.body.details.eventStore).toMatchObject({
+      status: 'down',
+      kind: 'eventstoredb',
+    });
   });
 });

@@ -86,7 +86,7 @@ describe('the projector survives being killed mid-stream', () => {
   }
 
   async function snapshot(): Promise<Record<string, unknown[]>> {
-    const tables = ledgerProjections().flatMap((p) => p.tables);
+    const tables = ledgerProjections().flatMap((p) => p.tables.map((t) => `read_models.${t}`));
     const entries = await Promise.all(
       tables.map(
         async (table) =>

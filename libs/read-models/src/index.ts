@@ -8,3 +8,4 @@ export * from './projection/projector-lease';
 export * from './projection/projection-runner';
 export * from './projections';
 export * from './projection/rebuild';
+export * from './read-model-schema';

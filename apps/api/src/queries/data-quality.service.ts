@@ -1,23 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { READ_MODEL_SCHEMA } from '@ledger/read-models';
 
 /** Where the record needs the secretariat's attention. */
 @Injectable()
 export class DataQualityService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
+  ) {}
 
   async report(today: string, lateAfterDays = 90) {
     const [withoutSource, lateReports, silentPartners, termsEnding] = await Promise.all([
       this.db.query(
-        `SELECT report_id AS "reportId", period, partner_id AS "partnerId" FROM read_models.housing_report
+        `SELECT report_id AS "reportId", period, partner_id AS "partnerId" FROM ${this.schema}.housing_report
           WHERE status <> 'retracted' AND btrim(source) = '' ORDER BY period, report_id`,
       ),
       // Entered long after the quarter it counts ended.
       this.db.query(
         `SELECT report_id AS "reportId", period, recorded_at AS "recordedAt",
                 (recorded_at::date - (make_date(year, quarter * 3, 1) + interval '1 month - 1 day')::date) AS "daysAfterPeriod"
-           FROM read_models.housing_report
+           FROM ${this.schema}.housing_report
           WHERE recorded_at::date - (make_date(year, quarter * 3, 1) + interval '1 month - 1 day')::date > $1
           ORDER BY "daysAfterPeriod" DESC, report_id`,
         [lateAfterDays],
@@ -26,13 +30,13 @@ export class DataQualityService {
       this.db.query(
         `WITH quarters AS (
            SELECT c.partner_id, c.commitment_id, q::date AS quarter_start
-             FROM read_models.partner_commitment c,
+             FROM ${this.schema}.partner_commitment c,
                   generate_series(date_trunc('quarter', c.made_at), date_trunc('quarter', $1::date) - interval '3 months', interval '3 months') q
             WHERE c.status = 'open')
          SELECT q.partner_id AS "partnerId", q.commitment_id AS "commitmentId",
                 extract(year FROM q.quarter_start)::int || '-Q' || extract(quarter FROM q.quarter_start)::int AS period
            FROM quarters q
-          WHERE NOT EXISTS (SELECT 1 FROM read_models.housing_report r
+          WHERE NOT EXISTS (SELECT 1 FROM ${this.schema}.housing_report r
                              WHERE r.partner_id = q.partner_id AND r.status <> 'retracted'
                                AND r.year = extract(year FROM q.quarter_start) AND r.quarter = extract(quarter FROM q.quarter_start))
           ORDER BY 1, 3`,
@@ -40,7 +44,7 @@ export class DataQualityService {
       ),
       this.db.query(
         `SELECT seat_id AS "seatId", body, person_id AS "personId", role, term_ends_on::text AS "termEndsOn"
-           FROM read_models.seat_period
+           FROM ${this.schema}.seat_period
           WHERE term_ends_on BETWEEN $1::date AND $1::date + 60
             AND (valid_until IS NULL OR valid_until >= $1::date)
           ORDER BY term_ends_on`,

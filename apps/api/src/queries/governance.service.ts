@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { READ_MODEL_SCHEMA } from '@ledger/read-models';
 import { AsOf } from './as-of';
 
 export interface TimelineFilter {
@@ -16,7 +17,10 @@ export interface TimelineFilter {
 /** The board, the advisory board and the secretariat over time. */
 @Injectable()
 export class GovernanceService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
+  ) {}
 
   /**
    * Who held a seat on the world date, as the records stood on the knowledge date: a seat counts
@@ -28,7 +32,7 @@ export class GovernanceService {
       `SELECT seat_id AS "seatId", body, person_id AS "personId", organisation_id AS "organisationId", role,
               valid_from::text AS "since", CASE WHEN recorded_until < $3 THEN valid_until::text END AS "until",
               term_ends_on::text AS "termEndsOn"
-         FROM read_models.seat_period
+         FROM ${this.schema}.seat_period
         WHERE valid_from <= $1::date AND recorded_from < $3
           AND (valid_until IS NULL OR valid_until > $1::date OR recorded_until >= $3)
           AND ($2::text IS NULL OR body = $2)
@@ -54,13 +58,13 @@ export class GovernanceService {
     if (filter.to) add(`occurred_at < ?::date + interval '1 day'`, filter.to);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM read_models.governance_timeline ${condition}`,
+      `SELECT count(*)::int AS total FROM ${this.schema}.governance_timeline ${condition}`,
       params,
     );
     const entries = await this.db.query(
       `SELECT global_position AS "globalPosition", occurred_at AS "occurredAt", recorded_at AS "recordedAt", body, kind,
               person_id AS "personId", organisation_id AS "organisationId", role, details
-         FROM read_models.governance_timeline ${condition}
+         FROM ${this.schema}.governance_timeline ${condition}
         ORDER BY occurred_at, global_position
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],

@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { READ_MODEL_SCHEMA } from '@ledger/read-models';
 
 const PARTNER_COLUMNS = `p.partner_id AS "partnerId", p.name, p.sector, p.municipality, p.status,
   p.joined_at AS "joinedAt", p.left_at AS "leftAt"`;
@@ -8,15 +9,18 @@ const PARTNER_COLUMNS = `p.partner_id AS "partnerId", p.name, p.sector, p.munici
 /** Partners with their declarations and commitments; initiatives with homes counted against them. */
 @Injectable()
 export class PartnersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
+  ) {}
 
   list(filter: { sector?: string; status?: string }) {
     return this.db.query(
       `SELECT ${PARTNER_COLUMNS},
               d.declaration_id AS "declarationId", d.status AS "declarationStatus", d.signed_at AS "declarationSignedAt",
-              (SELECT count(*)::int FROM read_models.partner_commitment c WHERE c.partner_id = p.partner_id AND c.status = 'open') AS "openCommitments"
-         FROM read_models.partner p
-         LEFT JOIN LATERAL (SELECT * FROM read_models.partnership_declaration d
+              (SELECT count(*)::int FROM ${this.schema}.partner_commitment c WHERE c.partner_id = p.partner_id AND c.status = 'open') AS "openCommitments"
+         FROM ${this.schema}.partner p
+         LEFT JOIN LATERAL (SELECT * FROM ${this.schema}.partnership_declaration d
                              WHERE d.partner_id = p.partner_id ORDER BY d.drafted_at DESC LIMIT 1) d ON true
         WHERE ($1::text IS NULL OR p.sector = $1) AND ($2::text IS NULL OR p.status = $2)
         ORDER BY p.name`,
@@ -26,20 +30,20 @@ export class PartnersService {
 
   async one(partnerId: string) {
     const [partner] = await this.db.query(
-      `SELECT ${PARTNER_COLUMNS}, p.history FROM read_models.partner p WHERE p.partner_id = $1`,
+      `SELECT ${PARTNER_COLUMNS}, p.history FROM ${this.schema}.partner p WHERE p.partner_id = $1`,
       [partnerId],
     );
     if (!partner) throw new NotFoundException(`partner ${partnerId} is not known`);
     const declarations = await this.db.query(
       `SELECT declaration_id AS "declarationId", status, version, signed_version AS "signedVersion", content,
               drafted_at AS "draftedAt", signed_at AS "signedAt", withdrawn_at AS "withdrawnAt", history
-         FROM read_models.partnership_declaration WHERE partner_id = $1 ORDER BY drafted_at`,
+         FROM ${this.schema}.partnership_declaration WHERE partner_id = $1 ORDER BY drafted_at`,
       [partnerId],
     );
     const commitments = await this.db.query(
       `SELECT commitment_id AS "commitmentId", declaration_id AS "declarationId", description,
               target_quantity::float AS "targetQuantity", target_unit AS "targetUnit", due_on::text AS "dueOn", status, history
-         FROM read_models.partner_commitment WHERE partner_id = $1 ORDER BY due_on, commitment_id`,
+         FROM ${this.schema}.partner_commitment WHERE partner_id = $1 ORDER BY due_on, commitment_id`,
       [partnerId],
     );
     const current =
@@ -52,8 +56,8 @@ export class PartnersService {
       `SELECT i.initiative_id AS "initiativeId", i.name, i.description, i.phase, i.target_quantity::float AS "targetQuantity",
               i.target_unit AS "targetUnit", i.lead_partner_ids AS "leadPartnerIds",
               i.participating_partner_ids AS "participatingPartnerIds", i.municipalities,
-              coalesce((SELECT sum(r.count) FROM read_models.housing_report r WHERE r.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
-         FROM read_models.initiative i ORDER BY i.launched_at, i.name`,
+              coalesce((SELECT sum(r.count) FROM ${this.schema}.housing_report r WHERE r.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
+         FROM ${this.schema}.initiative i ORDER BY i.launched_at, i.name`,
     );
   }
 
@@ -63,8 +67,8 @@ export class PartnersService {
               i.target_unit AS "targetUnit", i.lead_partner_ids AS "leadPartnerIds",
               i.participating_partner_ids AS "participatingPartnerIds", i.municipalities, i.launched_at AS "launchedAt",
               i.phase_history AS "phaseHistory", i.target_history AS "targetHistory", i.partner_history AS "partnerHistory",
-              coalesce((SELECT sum(r.count) FROM read_models.housing_report r WHERE r.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
-         FROM read_models.initiative i WHERE i.initiative_id = $1`,
+              coalesce((SELECT sum(r.count) FROM ${this.schema}.housing_report r WHERE r.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
+         FROM ${this.schema}.initiative i WHERE i.initiative_id = $1`,
       [initiativeId],
     );
     if (!initiative) throw new NotFoundException(`initiative ${initiativeId} is not known`);

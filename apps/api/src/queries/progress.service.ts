@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { READ_MODEL_SCHEMA } from '@ledger/read-models';
 import { AsOf } from './as-of';
 
 export interface Breakdown {
@@ -15,14 +16,17 @@ export interface Breakdown {
  */
 @Injectable()
 export class ProgressService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
+  ) {}
 
   async progress(at: AsOf) {
     const goal = await this.goal();
     // The standing of each report at that moment: its latest change on both clocks.
     const standing = `
       SELECT DISTINCT ON (report_id) report_id, count, kind, year, quarter, period, municipality, initiative_id, partner_id
-        FROM read_models.housing_count_change
+        FROM ${this.schema}.housing_count_change
        WHERE occurred_at < $1 AND recorded_at < $2
        ORDER BY report_id, global_position DESC`;
     const params = [at.worldBefore, at.knownBefore];
@@ -34,13 +38,13 @@ export class ProgressService {
         ),
         this.db.query(
           `SELECT s.initiative_id AS key, coalesce(i.name, s.initiative_id) AS label, sum(s.count)::int AS homes
-           FROM (${standing}) s LEFT JOIN read_models.initiative i ON i.initiative_id = s.initiative_id
+           FROM (${standing}) s LEFT JOIN ${this.schema}.initiative i ON i.initiative_id = s.initiative_id
           GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
           params,
         ),
         this.db.query(
           `SELECT s.partner_id AS key, coalesce(p.name, s.partner_id) AS label, sum(s.count)::int AS homes
-           FROM (${standing}) s LEFT JOIN read_models.partner p ON p.partner_id = s.partner_id
+           FROM (${standing}) s LEFT JOIN ${this.schema}.partner p ON p.partner_id = s.partner_id
           GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
           params,
         ),
@@ -99,7 +103,7 @@ export class ProgressService {
       occurred_at: Date;
     }> = await this.db.query(
       `SELECT report_id, kind, previous_count, count, reason, recorded_at, occurred_at
-           FROM read_models.housing_count_change
+           FROM ${this.schema}.housing_count_change
           WHERE kind <> 'reported' AND occurred_at < $1 AND recorded_at < $2
           ORDER BY global_position`,
       [at.worldBefore, at.knownBefore],
@@ -128,14 +132,14 @@ export class ProgressService {
     const rows = await this.db.query(
       `SELECT global_position AS "globalPosition", kind, previous_count AS "previousCount", count, reason,
               occurred_at AS "occurredAt", recorded_at AS "recordedAt", recorded_by AS "recordedBy"
-         FROM read_models.housing_count_change WHERE report_id = $1 ORDER BY global_position`,
+         FROM ${this.schema}.housing_count_change WHERE report_id = $1 ORDER BY global_position`,
       [reportId],
     );
     if (rows.length === 0) throw new NotFoundException(`housing report ${reportId} is not known`);
     const [report] = await this.db.query(
       `SELECT report_id AS "reportId", count, status, period, municipality, initiative_id AS "initiativeId",
               partner_id AS "partnerId", source, housing_type AS "housingType", permanent
-         FROM read_models.housing_report WHERE report_id = $1`,
+         FROM ${this.schema}.housing_report WHERE report_id = $1`,
       [reportId],
     );
     return {
@@ -149,7 +153,7 @@ export class ProgressService {
 
   private async goal(): Promise<{ homes: number; fromYear: number; toYear: number } | null> {
     const [row] = await this.db.query(
-      `SELECT goal_homes AS homes, goal_from_year AS "fromYear", goal_to_year AS "toYear" FROM read_models.alliance ORDER BY founded_at LIMIT 1`,
+      `SELECT goal_homes AS homes, goal_from_year AS "fromYear", goal_to_year AS "toYear" FROM ${this.schema}.alliance ORDER BY founded_at LIMIT 1`,
     );
     return row ?? null;
   }

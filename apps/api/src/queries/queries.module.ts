@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LIVE_READ_MODEL_SCHEMA, READ_MODEL_SCHEMA } from '@ledger/read-models';
 import { DataQualityService } from './data-quality.service';
 import { GovernanceService } from './governance.service';
 import { PartnersService } from './partners.service';
@@ -20,6 +21,13 @@ import {
     InitiativesQueriesController,
     DataQualityController,
   ],
-  providers: [ProgressService, GovernanceService, PartnersService, DataQualityService],
+  providers: [
+    { provide: READ_MODEL_SCHEMA, useValue: LIVE_READ_MODEL_SCHEMA },
+    ProgressService,
+    GovernanceService,
+    PartnersService,
+    DataQualityService,
+  ],
+  exports: [ProgressService, GovernanceService, PartnersService, DataQualityService],
 })
 export class QueriesModule {}

@@ -37,7 +37,7 @@ import { AllReader, classify } from './all-reader';
 import { ChainVerifier } from './chain-verifier';
 import { CommandJournal, JournalState, firstRevisionOf } from './command-journal';
 import { commandEventId } from './deterministic-id';
-import { SigningKeyMissingError, signDigest } from './digest-signer';
+import { SigningKeyMissingError, signDigest } from '../hash-chain/signed-digest';
 import {
   StoredEvent,
   UnreadableEnvelopeError,

@@ -3,4 +3,3 @@ export {
   EventStoreDbEventStoreOptions,
   EventStoreDbLogger,
 } from './eventstoredb-event-store';
-export { verifySignedDigest } from './digest-signer';

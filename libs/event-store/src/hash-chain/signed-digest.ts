@@ -2,40 +2,45 @@ import { createPrivateKey, createPublicKey, sign, verify as verifySignature } fr
 import { canonicalJson } from './canonical-json';
 import { LogDigest, SignedDigest } from './chain-verdict';
 
-/** Signs a digest of the log with the configured Ed25519 key, so it can be handed to an auditor. */
-export function signDigest(digest: LogDigest, privateKeyPem: string | undefined): SignedDigest {
-  if (!privateKeyPem) {
-    throw new Error('no signing key is configured (LEDGER_SIGNING_KEY): cannot sign a digest');
+/** signedDigest() was asked for, but no Ed25519 key is configured. */
+export class SigningKeyMissingError extends Error {
+  constructor() {
+    super('no signing key is configured (SIGNING_KEY_FILE): cannot sign a digest of the log');
+    this.name = 'SigningKeyMissingError';
   }
+}
+
+/** The bytes that are signed: canonical JSON of exactly the digest fields. */
+function digestPayload(digest: LogDigest): Buffer {
+  const { count, lastPosition, lastGlobalHash, createdAt } = digest;
+  return Buffer.from(canonicalJson({ count, lastPosition, lastGlobalHash, createdAt }), 'utf8');
+}
+
+/** Signs a digest of the log with an Ed25519 private key (PKCS#8 PEM), to hand to an auditor. */
+export function signDigest(digest: LogDigest, privateKeyPem: string | undefined): SignedDigest {
+  if (!privateKeyPem) throw new SigningKeyMissingError();
   const privateKey = createPrivateKey(privateKeyPem);
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new Error(`the signing key must be an Ed25519 key (got ${privateKey.asymmetricKeyType})`);
   }
-  const payload = Buffer.from(canonicalJson(digestFields(digest)), 'utf8');
+  const { count, lastPosition, lastGlobalHash, createdAt } = digest;
   return {
-    ...digestFields(digest),
+    count,
+    lastPosition,
+    lastGlobalHash,
+    createdAt,
     algorithm: 'Ed25519',
-    signature: sign(null, payload, privateKey).toString('base64'),
+    signature: sign(null, digestPayload(digest), privateKey).toString('base64'),
     publicKey: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
   };
 }
 
-/** True when the signature covers exactly these digest fields under the digest's public key. */
+/** What an auditor runs: true when the signature covers exactly these digest fields. */
 export function isSignatureValid(digest: SignedDigest): boolean {
-  const payload = Buffer.from(canonicalJson(digestFields(digest)), 'utf8');
   return verifySignature(
     null,
-    payload,
+    digestPayload(digest),
     createPublicKey(digest.publicKey),
     Buffer.from(digest.signature, 'base64'),
   );
-}
-
-function digestFields(digest: LogDigest): LogDigest {
-  return {
-    count: digest.count,
-    lastPosition: digest.lastPosition,
-    lastGlobalHash: digest.lastGlobalHash,
-    createdAt: digest.createdAt,
-  };
 }

@@ -2,6 +2,7 @@ import { PoolClient } from 'pg';
 import { RecordedEvent } from '@ledger/event-store';
 import { CheckpointMovedError } from './checkpoint-fence';
 import { Projection, Sql } from './projection';
+import { assertSchemaName, LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
 
 /**
  * Applies a batch of events to every projection and moves each projection's checkpoint, all in
@@ -12,8 +13,10 @@ import { Projection, Sql } from './projection';
 export class BatchApplier {
   constructor(
     private readonly projections: Projection[],
-    private readonly schema = 'read_models',
-  ) {}
+    private readonly schema = LIVE_READ_MODEL_SCHEMA,
+  ) {
+    assertSchemaName(schema);
+  }
 
   async ensureCheckpoints(client: PoolClient): Promise<Map<string, number>> {
     await client.query(
@@ -40,6 +43,9 @@ export class BatchApplier {
     const next = new Map(checkpoints);
     await client.query('BEGIN');
     try {
+      // Projections name their tables unqualified, so the same code fills the live read models
+      // or an auditor's scratch schema.
+      await client.query(`SET LOCAL search_path TO ${this.schema}, public`);
       for (const projection of this.projections) {
         const from = checkpoints.get(projection.name) ?? 0;
         if (last <= from) continue;

@@ -10,7 +10,7 @@ export type Sql = (text: string, params?: unknown[]) => Promise<Array<Record<str
 export interface Projection {
   /** Stable name: the key of its checkpoint. */
   readonly name: string;
-  /** The tables it owns (schema-qualified); a rebuild empties exactly these. */
+  /** The tables it owns (unqualified: the schema is chosen per batch); a rebuild empties exactly these. */
   readonly tables: readonly string[];
   /** The event types it reads; others pass by without cost. */
   readonly eventTypes: ReadonlySet<string>;

@@ -3,6 +3,7 @@ import { EventStore } from '@ledger/event-store';
 import { BatchApplier } from './batch-applier';
 import { Projection } from './projection';
 import { ProjectorLease } from './projector-lease';
+import { assertSchemaName, LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
 
 export interface RebuildProgress {
   position: number;
@@ -13,14 +14,19 @@ export interface RebuildProgress {
  * Empties the projections' tables and sets their checkpoints back to 0, in one transaction.
  * A live projector notices (its checkpoint fence fails) and replays them from the start.
  */
-export async function resetProjections(pool: Pool, projections: Projection[]): Promise<void> {
+export async function resetProjections(
+  pool: Pool,
+  projections: Projection[],
+  schema = LIVE_READ_MODEL_SCHEMA,
+): Promise<void> {
+  assertSchemaName(schema);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const tables = projections.flatMap((p) => p.tables);
+    const tables = projections.flatMap((p) => p.tables.map((table) => `${schema}.${table}`));
     if (tables.length) await client.query(`TRUNCATE ${tables.join(', ')}`);
     await client.query(
-      `UPDATE read_models.projection_checkpoint SET position = 0, updated_at = now() WHERE projection = ANY($1)`,
+      `UPDATE ${schema}.projection_checkpoint SET position = 0, updated_at = now() WHERE projection = ANY($1)`,
       [projections.map((p) => p.name)],
     );
     await client.query('COMMIT');
@@ -41,17 +47,20 @@ export async function catchUp(
   pool: Pool,
   projections: Projection[],
   onProgress: (progress: RebuildProgress) => void = () => undefined,
-  batchSize = 5000,
+  options: { batchSize?: number; schema?: string; untilPosition?: number } = {},
 ): Promise<number> {
-  const applier = new BatchApplier(projections);
+  const applier = new BatchApplier(projections, options.schema);
+  const batchSize = options.batchSize ?? 5000;
   const client = await pool.connect();
   try {
     let checkpoints = await applier.ensureCheckpoints(client);
-    const head = await store.headPosition();
+    const head = options.untilPosition ?? (await store.headPosition());
     let position = Math.min(...checkpoints.values());
     onProgress({ position, head });
     while (position < head) {
-      const events = await store.readAll(position, batchSize);
+      const events = (await store.readAll(position, batchSize)).filter(
+        (e) => e.globalPosition! <= head,
+      );
       if (events.length === 0) break;
       checkpoints = await applier.apply(client, events, checkpoints);
       position = events[events.length - 1].globalPosition!;

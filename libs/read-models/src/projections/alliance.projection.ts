@@ -1,18 +1,19 @@
 import type { AllianceFoundedData, AllianceGoalRevisedData } from '@ledger/domain';
+import { allianceEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
 
 /** The alliance: its name, its goal (2300 homes and the years) and how the goal was revised. */
 export class AllianceProjection implements Projection {
   readonly name = 'alliance';
-  readonly tables = ['read_models.alliance'];
-  readonly eventTypes = new Set(['AllianceFounded', 'AllianceGoalRevised']);
+  readonly tables = ['alliance'];
+  readonly eventTypes = new Set<string>(allianceEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
     if (event.type === 'AllianceFounded') {
       const d = dataOf<AllianceFoundedData>(event);
       await sql(
-        `INSERT INTO read_models.alliance (alliance_id, name, goal_homes, goal_from_year, goal_to_year,
+        `INSERT INTO alliance (alliance_id, name, goal_homes, goal_from_year, goal_to_year,
            principles, strategic_efforts, founded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
@@ -29,7 +30,7 @@ export class AllianceProjection implements Projection {
     } else {
       const d = dataOf<AllianceGoalRevisedData>(event);
       await sql(
-        `UPDATE read_models.alliance SET goal_homes = $2, goal_from_year = $3, goal_to_year = $4,
+        `UPDATE alliance SET goal_homes = $2, goal_from_year = $3, goal_to_year = $4,
            goal_history = goal_history || $5::jsonb
          WHERE alliance_id = $1`,
         [

@@ -10,6 +10,7 @@ import type {
   SecretariatStaffLeftData,
   SecretariatStaffStartedData,
 } from '@ledger/domain';
+import { governanceEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
 
@@ -27,16 +28,9 @@ interface TimelineEntry {
  */
 export class GovernanceProjection implements Projection {
   readonly name = 'governance';
-  readonly tables = ['read_models.seat_period', 'read_models.governance_timeline'];
-  readonly eventTypes = new Set([
-    'GeneralAssemblyHeld',
-    'BoardMemberElected',
-    'BoardMemberRoleChanged',
-    'BoardMemberSteppedDown',
-    'AdvisoryBoardMemberAppointed',
-    'AdvisoryBoardMemberLeft',
-    'SecretariatStaffStarted',
-    'SecretariatStaffLeft',
+  readonly tables = ['seat_period', 'governance_timeline'];
+  readonly eventTypes = new Set<string>([
+    ...governanceEventTypes,
     'PartnershipDeclarationSigned',
     'PartnershipDeclarationWithdrawn',
   ]);
@@ -202,10 +196,10 @@ export class GovernanceProjection implements Projection {
   ): Promise<void> {
     // A term end known when the seat is taken is known from then on.
     await sql(
-      `INSERT INTO read_models.seat_period (seat_id, seq, body, person_id, organisation_id, role, valid_from,
+      `INSERT INTO seat_period (seat_id, seq, body, person_id, organisation_id, role, valid_from,
          valid_until, term_ends_on, recorded_from, recorded_until)
        SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $7, $8, CASE WHEN $7::date IS NULL THEN NULL ELSE $8::timestamptz END
-         FROM read_models.seat_period WHERE seat_id = $1`,
+         FROM seat_period WHERE seat_id = $1`,
       [seatId, body, personId, organisationId, role, from, termEndsOn, event.recordedAt],
     );
   }
@@ -213,8 +207,8 @@ export class GovernanceProjection implements Projection {
   /** Ends the seat's current period on the given day, as learned when the event was recorded. */
   private closeSeat(sql: Sql, event: RecordedEvent, seatId: string, on: string) {
     return sql(
-      `UPDATE read_models.seat_period SET valid_until = $2, recorded_until = $3
-        WHERE seat_id = $1 AND seq = (SELECT max(seq) FROM read_models.seat_period WHERE seat_id = $1)
+      `UPDATE seat_period SET valid_until = $2, recorded_until = $3
+        WHERE seat_id = $1 AND seq = (SELECT max(seq) FROM seat_period WHERE seat_id = $1)
         RETURNING person_id, organisation_id, role, term_ends_on::text`,
       [seatId, on, event.recordedAt],
     );
@@ -227,7 +221,7 @@ export class GovernanceProjection implements Projection {
     details: object,
   ): Promise<void> {
     await sql(
-      `INSERT INTO read_models.governance_timeline (global_position, occurred_at, recorded_at, body, kind,
+      `INSERT INTO governance_timeline (global_position, occurred_at, recorded_at, body, kind,
          person_id, organisation_id, role, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [

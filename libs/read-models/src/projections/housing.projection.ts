@@ -3,6 +3,7 @@ import type {
   HousingCountCorrectedData,
   HousingCountRetractedData,
 } from '@ledger/domain';
+import { housingReportEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
 
@@ -13,12 +14,8 @@ import { dataOf, Projection, Sql } from '../projection/projection';
  */
 export class HousingProjection implements Projection {
   readonly name = 'housing';
-  readonly tables = ['read_models.housing_report', 'read_models.housing_count_change'];
-  readonly eventTypes = new Set([
-    'HomesReported',
-    'HousingCountCorrected',
-    'HousingCountRetracted',
-  ]);
+  readonly tables = ['housing_report', 'housing_count_change'];
+  readonly eventTypes = new Set<string>(housingReportEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
     if (event.type === 'HomesReported') {
@@ -26,7 +23,7 @@ export class HousingProjection implements Projection {
       const year = Number(d.period.slice(0, 4));
       const quarter = Number(d.period.slice(6));
       await sql(
-        `INSERT INTO read_models.housing_report (report_id, count, status, period, year, quarter, municipality,
+        `INSERT INTO housing_report (report_id, count, status, period, year, quarter, municipality,
            initiative_id, partner_id, source, housing_type, permanent, reported_at, recorded_at)
          VALUES ($1, $2, 'reported', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
@@ -46,7 +43,7 @@ export class HousingProjection implements Projection {
         ],
       );
       await sql(
-        `INSERT INTO read_models.housing_count_change (global_position, report_id, kind, previous_count, count, reason,
+        `INSERT INTO housing_count_change (global_position, report_id, kind, previous_count, count, reason,
            period, year, quarter, municipality, initiative_id, partner_id, occurred_at, recorded_at, recorded_by)
          VALUES ($1, $2, 'reported', NULL, $3, NULL, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
@@ -72,16 +69,16 @@ export class HousingProjection implements Projection {
       : dataOf<HousingCountCorrectedData>(event);
     const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
     const [before] = await sql(
-      `UPDATE read_models.housing_report r SET count = $2, status = $3
-         FROM (SELECT count FROM read_models.housing_report WHERE report_id = $1) old
+      `UPDATE housing_report r SET count = $2, status = $3
+         FROM (SELECT count FROM housing_report WHERE report_id = $1) old
         WHERE r.report_id = $1 RETURNING old.count AS previous`,
       [d.reportId, count, retracted ? 'retracted' : 'corrected'],
     );
     await sql(
-      `INSERT INTO read_models.housing_count_change (global_position, report_id, kind, previous_count, count, reason,
+      `INSERT INTO housing_count_change (global_position, report_id, kind, previous_count, count, reason,
          period, year, quarter, municipality, initiative_id, partner_id, occurred_at, recorded_at, recorded_by)
        SELECT $1, report_id, $2, $3, $4, $5, period, year, quarter, municipality, initiative_id, partner_id, $6, $7, $8
-         FROM read_models.housing_report WHERE report_id = $9`,
+         FROM housing_report WHERE report_id = $9`,
       [
         event.globalPosition,
         retracted ? 'retracted' : 'corrected',

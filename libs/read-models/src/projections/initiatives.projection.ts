@@ -5,6 +5,7 @@ import type {
   PartnerJoinedInitiativeData,
   PartnerLeftInitiativeData,
 } from '@ledger/domain';
+import { initiativeEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
 
@@ -16,21 +17,15 @@ const stamp = (event: RecordedEvent) => ({
 /** Each initiative with its phase history, partners and target. */
 export class InitiativesProjection implements Projection {
   readonly name = 'initiatives';
-  readonly tables = ['read_models.initiative'];
-  readonly eventTypes = new Set([
-    'InitiativeLaunched',
-    'InitiativeMovedToPhase',
-    'InitiativeTargetRevised',
-    'PartnerJoinedInitiative',
-    'PartnerLeftInitiative',
-  ]);
+  readonly tables = ['initiative'];
+  readonly eventTypes = new Set<string>(initiativeEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
     switch (event.type) {
       case 'InitiativeLaunched': {
         const d = dataOf<InitiativeLaunchedData>(event);
         await sql(
-          `INSERT INTO read_models.initiative (initiative_id, name, description, phase, target_quantity, target_unit,
+          `INSERT INTO initiative (initiative_id, name, description, phase, target_quantity, target_unit,
              lead_partner_ids, participating_partner_ids, municipalities, launched_at, phase_history)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [
@@ -52,7 +47,7 @@ export class InitiativesProjection implements Projection {
       case 'InitiativeMovedToPhase': {
         const d = dataOf<InitiativeMovedToPhaseData>(event);
         await sql(
-          `UPDATE read_models.initiative SET phase = $2, phase_history = phase_history || $3::jsonb WHERE initiative_id = $1`,
+          `UPDATE initiative SET phase = $2, phase_history = phase_history || $3::jsonb WHERE initiative_id = $1`,
           [
             d.initiativeId,
             d.phase,
@@ -64,7 +59,7 @@ export class InitiativesProjection implements Projection {
       case 'InitiativeTargetRevised': {
         const d = dataOf<InitiativeTargetRevisedData>(event);
         await sql(
-          `UPDATE read_models.initiative SET target_quantity = $2, target_unit = $3,
+          `UPDATE initiative SET target_quantity = $2, target_unit = $3,
              target_history = target_history || $4::jsonb WHERE initiative_id = $1`,
           [
             d.initiativeId,
@@ -81,7 +76,7 @@ export class InitiativesProjection implements Projection {
         const d = dataOf<PartnerJoinedInitiativeData>(event);
         const column = d.role === 'lead' ? 'lead_partner_ids' : 'participating_partner_ids';
         await sql(
-          `UPDATE read_models.initiative SET ${column} = ${column} || $2::jsonb,
+          `UPDATE initiative SET ${column} = ${column} || $2::jsonb,
              partner_history = partner_history || $3::jsonb WHERE initiative_id = $1`,
           [
             d.initiativeId,
@@ -96,7 +91,7 @@ export class InitiativesProjection implements Projection {
       case 'PartnerLeftInitiative': {
         const d = dataOf<PartnerLeftInitiativeData>(event);
         await sql(
-          `UPDATE read_models.initiative SET lead_partner_ids = lead_partner_ids - $2::text,
+          `UPDATE initiative SET lead_partner_ids = lead_partner_ids - $2::text,
              participating_partner_ids = participating_partner_ids - $2::text,
              partner_history = partner_history || $3::jsonb WHERE initiative_id = $1`,
           [

@@ -12,6 +12,7 @@ import type {
   PartnershipDeclarationSignedData,
   PartnershipDeclarationWithdrawnData,
 } from '@ledger/domain';
+import { partnerEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
 
@@ -25,32 +26,15 @@ function change(event: RecordedEvent, details: Record<string, unknown> = {}): st
 /** Each partner with its sector and status, its declarations and its commitments. */
 export class PartnersProjection implements Projection {
   readonly name = 'partners';
-  readonly tables = [
-    'read_models.partner',
-    'read_models.partnership_declaration',
-    'read_models.partner_commitment',
-  ];
-  readonly eventTypes = new Set([
-    'PartnerJoined',
-    'PartnerRenamed',
-    'PartnerLeft',
-    'PartnerRejoined',
-    'PartnershipDeclarationDrafted',
-    'PartnershipDeclarationSigned',
-    'PartnershipDeclarationRevised',
-    'PartnershipDeclarationWithdrawn',
-    'CommitmentMade',
-    'CommitmentFulfilled',
-    'CommitmentRevised',
-    'CommitmentWithdrawn',
-  ]);
+  readonly tables = ['partner', 'partnership_declaration', 'partner_commitment'];
+  readonly eventTypes = new Set<string>(partnerEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
     switch (event.type) {
       case 'PartnerJoined': {
         const d = dataOf<PartnerJoinedData>(event);
         await sql(
-          `INSERT INTO read_models.partner (partner_id, name, sector, municipality, status, joined_at, history)
+          `INSERT INTO partner (partner_id, name, sector, municipality, status, joined_at, history)
            VALUES ($1, $2, $3, $4, 'member', $5, $6)`,
           [d.partnerId, d.name, d.sector, d.municipality, event.occurredAt, change(event)],
         );
@@ -92,7 +76,7 @@ export class PartnersProjection implements Projection {
       case 'PartnershipDeclarationDrafted': {
         const d = dataOf<PartnershipDeclarationDraftedData>(event);
         await sql(
-          `INSERT INTO read_models.partnership_declaration
+          `INSERT INTO partnership_declaration
              (declaration_id, partner_id, status, version, content, drafted_at, history)
            VALUES ($1, $2, 'draft', $3, $4, $5, $6)`,
           [
@@ -142,7 +126,7 @@ export class PartnersProjection implements Projection {
       case 'CommitmentMade': {
         const d = dataOf<CommitmentMadeData>(event);
         await sql(
-          `INSERT INTO read_models.partner_commitment (commitment_id, partner_id, declaration_id, description,
+          `INSERT INTO partner_commitment (commitment_id, partner_id, declaration_id, description,
              target_quantity, target_unit, due_on, status, made_at, history)
            VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9)`,
           [
@@ -201,21 +185,21 @@ export class PartnersProjection implements Projection {
 
   private updatePartner(sql: Sql, id: string, set: string, params: unknown[], history: string) {
     return sql(
-      `UPDATE read_models.partner SET ${set}, history = history || $${params.length + 2}::jsonb WHERE partner_id = $1`,
+      `UPDATE partner SET ${set}, history = history || $${params.length + 2}::jsonb WHERE partner_id = $1`,
       [id, ...params, history],
     );
   }
 
   private updateDeclaration(sql: Sql, id: string, set: string, params: unknown[], history: string) {
     return sql(
-      `UPDATE read_models.partnership_declaration SET ${set}, history = history || $${params.length + 2}::jsonb WHERE declaration_id = $1`,
+      `UPDATE partnership_declaration SET ${set}, history = history || $${params.length + 2}::jsonb WHERE declaration_id = $1`,
       [id, ...params, history],
     );
   }
 
   private updateCommitment(sql: Sql, id: string, set: string, params: unknown[], history: string) {
     return sql(
-      `UPDATE read_models.partner_commitment SET ${set}, history = history || $${params.length + 2}::jsonb WHERE commitment_id = $1`,
+      `UPDATE partner_commitment SET ${set}, history = history || $${params.length + 2}::jsonb WHERE commitment_id = $1`,
       [id, ...params, history],
     );
   }

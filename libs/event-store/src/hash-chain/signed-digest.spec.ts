@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { SigningKeyMissingError, signDigest, verifySignedDigest } from './digest-signer';
+import { isSignatureValid, SigningKeyMissingError, signDigest } from './signed-digest';
 
 describe('the signed digest', () => {
   const digest = {
@@ -16,13 +16,13 @@ describe('the signed digest', () => {
     const signed = signDigest(digest, pem);
     expect(signed).toMatchObject({ ...digest, algorithm: 'Ed25519' });
     expect(signed.publicKey).toMatch(/BEGIN PUBLIC KEY/);
-    expect(verifySignedDigest(signed)).toBe(true);
-    expect(verifySignedDigest({ ...signed, count: 3 })).toBe(false);
+    expect(isSignatureValid(signed)).toBe(true);
+    expect(isSignatureValid({ ...signed, count: 3 })).toBe(false);
   });
 
   it('says clearly when no key is configured', () => {
     expect(() => signDigest(digest, undefined)).toThrow(SigningKeyMissingError);
-    expect(() => signDigest(digest, undefined)).toThrow(/signingKeyPem/);
+    expect(() => signDigest(digest, undefined)).toThrow(/SIGNING_KEY_FILE/);
   });
 
   it('refuses a key that is not Ed25519', () => {
