@@ -5,6 +5,7 @@ import { createTestDatabase, TestDatabase } from '../../../../test/support/test-
 import { EventStore } from '../port/event-store.port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
+import { EventTypeRegistry } from '../registry/event-type-registry';
 
 const signingKeyPem = generateKeyPairSync('ed25519')
   .privateKey.export({ type: 'pkcs8', format: 'pem' })
@@ -81,4 +82,39 @@ describeEventStoreContract({
       );
     },
   },
+});
+
+describe('PostgreSQL event store: sealing waits for appends only', () => {
+  it('is not held back by a long transaction that writes something else', async () => {
+    const database = await createTestDatabase();
+    await migrateDatabase(database.url);
+    const store = new PostgresEventStore({
+      connectionString: database.url,
+      registry: new EventTypeRegistry([{ type: 'PartnerJoined', schemaVersion: 1 }]),
+    });
+    const other = new Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      // A read-model batch, a migration, an operator's session: open, with a transaction id.
+      await other.query('BEGIN');
+      await other.query('CREATE TABLE public.unrelated (x int)');
+      await other.query('INSERT INTO public.unrelated VALUES (1)');
+      await store.append(
+        'partner-a',
+        [{ type: 'PartnerJoined', data: { name: 'a' } }],
+        'no_stream',
+        {
+          commandId: 'c-1',
+          actor: { id: 'u', role: 'secretariat' },
+        },
+      );
+      const events = await store.readAll(0, 10);
+      expect(events.map((e) => [e.streamId, e.globalPosition])).toEqual([['partner-a', 1]]);
+      await other.query('ROLLBACK');
+    } finally {
+      await other.end();
+      await store.close();
+      await database.drop();
+    }
+  });
 });

@@ -49,10 +49,13 @@ export class BatchApplier {
       for (const projection of this.projections) {
         const from = checkpoints.get(projection.name) ?? 0;
         if (last <= from) continue;
-        for (const event of events) {
-          if (event.globalPosition! > from && projection.eventTypes.has(event.type)) {
-            await projection.apply(event, sql);
-          }
+        const mine = events.filter(
+          (e) => e.globalPosition! > from && projection.eventTypes.has(e.type),
+        );
+        if (projection.applyBatch) {
+          if (mine.length) await projection.applyBatch(mine, sql);
+        } else {
+          for (const event of mine) await projection.apply(event, sql);
         }
         const moved = await client.query(
           `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now()

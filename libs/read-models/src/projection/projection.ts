@@ -15,6 +15,11 @@ export interface Projection {
   /** The event types it reads; others pass by without cost. */
   readonly eventTypes: ReadonlySet<string>;
   apply(event: RecordedEvent, sql: Sql): Promise<void>;
+  /**
+   * Optional: applies a batch of this projection's events at once (in log order), for
+   * projections whose volume makes one statement per event too slow.
+   */
+  applyBatch?(events: RecordedEvent[], sql: Sql): Promise<void>;
 }
 
 /** Data of an event whose type the projection has already checked. */

@@ -7,10 +7,76 @@ import { housingReportEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
 
+interface ReportRow {
+  report_id: string;
+  count: number;
+  status: string;
+  period: string;
+  year: number;
+  quarter: number;
+  municipality: string;
+  initiative_id: string;
+  partner_id: string;
+  source: string;
+  housing_type: string;
+  permanent: boolean;
+  reported_at: string;
+  recorded_at: string;
+}
+
+interface ChangeRow {
+  global_position: number;
+  report_id: string;
+  kind: 'reported' | 'corrected' | 'retracted';
+  previous_count: number | null;
+  count: number;
+  reason: string | null;
+  occurred_at: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+const REPORT_COLUMNS: Array<keyof ReportRow> = [
+  'report_id',
+  'count',
+  'status',
+  'period',
+  'year',
+  'quarter',
+  'municipality',
+  'initiative_id',
+  'partner_id',
+  'source',
+  'housing_type',
+  'permanent',
+  'reported_at',
+  'recorded_at',
+];
+const REPORT_TYPES = [
+  'text',
+  'int',
+  'text',
+  'text',
+  'int',
+  'int',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'bool',
+  'timestamptz',
+  'timestamptz',
+];
+
 /**
  * The count of new homes: each report as it stands, and every change to it (reported, corrected,
  * retracted) with when it happened and when it was recorded, from which progress is summed for
  * any date, in either sense of "as of".
+ *
+ * Housing reports are the bulk of the log, so a batch is applied set-wise: the batch's new
+ * reports are kept in memory (corrections of them applied there too) and written with one
+ * INSERT per table; only corrections of reports from earlier batches touch rows one by one.
  */
 export class HousingProjection implements Projection {
   readonly name = 'housing';
@@ -18,78 +84,109 @@ export class HousingProjection implements Projection {
   readonly eventTypes = new Set<string>(housingReportEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
-    if (event.type === 'HomesReported') {
-      const d = dataOf<HomesReportedData>(event);
-      const year = Number(d.period.slice(0, 4));
-      const quarter = Number(d.period.slice(6));
+    await this.applyBatch([event], sql);
+  }
+
+  async applyBatch(events: RecordedEvent[], sql: Sql): Promise<void> {
+    const fresh = new Map<string, ReportRow>();
+    const changes: Array<ChangeRow & { dimensionsFrom: string }> = [];
+    for (const event of events) {
+      const stamp = {
+        global_position: event.globalPosition!,
+        occurred_at: event.occurredAt,
+        recorded_at: event.recordedAt,
+        recorded_by: event.actor.id,
+      };
+      if (event.type === 'HomesReported') {
+        const d = dataOf<HomesReportedData>(event);
+        fresh.set(d.reportId, {
+          report_id: d.reportId,
+          count: d.count,
+          status: 'reported',
+          period: d.period,
+          year: Number(d.period.slice(0, 4)),
+          quarter: Number(d.period.slice(6)),
+          municipality: d.municipality,
+          initiative_id: d.initiativeId,
+          partner_id: d.partnerId,
+          source: d.source,
+          housing_type: d.housingType,
+          permanent: d.permanent,
+          reported_at: event.occurredAt,
+          recorded_at: event.recordedAt,
+        });
+        changes.push({
+          ...stamp,
+          report_id: d.reportId,
+          kind: 'reported',
+          previous_count: null,
+          count: d.count,
+          reason: null,
+          dimensionsFrom: d.reportId,
+        });
+        continue;
+      }
+      const retracted = event.type === 'HousingCountRetracted';
+      const d = retracted
+        ? dataOf<HousingCountRetractedData>(event)
+        : dataOf<HousingCountCorrectedData>(event);
+      const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
+      const status = retracted ? 'retracted' : 'corrected';
+      let previous: number | null;
+      const inBatch = fresh.get(d.reportId);
+      if (inBatch) {
+        previous = inBatch.count;
+        inBatch.count = count;
+        inBatch.status = status;
+      } else {
+        const [row] = await sql(
+          `UPDATE housing_report r SET count = $2, status = $3
+             FROM (SELECT count FROM housing_report WHERE report_id = $1) old
+            WHERE r.report_id = $1 RETURNING old.count AS previous`,
+          [d.reportId, count, status],
+        );
+        previous = (row?.previous as number | undefined) ?? null;
+      }
+      changes.push({
+        ...stamp,
+        report_id: d.reportId,
+        kind: status,
+        previous_count: previous,
+        count,
+        reason: d.reason,
+        dimensionsFrom: d.reportId,
+      });
+    }
+    if (fresh.size > 0) {
+      const rows = [...fresh.values()];
       await sql(
-        `INSERT INTO housing_report (report_id, count, status, period, year, quarter, municipality,
-           initiative_id, partner_id, source, housing_type, permanent, reported_at, recorded_at)
-         VALUES ($1, $2, 'reported', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
-          d.reportId,
-          d.count,
-          d.period,
-          year,
-          quarter,
-          d.municipality,
-          d.initiativeId,
-          d.partnerId,
-          d.source,
-          d.housingType,
-          d.permanent,
-          event.occurredAt,
-          event.recordedAt,
-        ],
+        `INSERT INTO housing_report (${REPORT_COLUMNS.join(', ')})
+         SELECT * FROM unnest(${REPORT_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
+        REPORT_COLUMNS.map((column) => rows.map((row) => row[column])),
       );
+    }
+    if (changes.length > 0) {
+      // The dimensions of each change are the report's (now all in housing_report).
       await sql(
         `INSERT INTO housing_count_change (global_position, report_id, kind, previous_count, count, reason,
            period, year, quarter, municipality, initiative_id, partner_id, occurred_at, recorded_at, recorded_by)
-         VALUES ($1, $2, 'reported', NULL, $3, NULL, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         SELECT c.global_position, c.report_id, c.kind, c.previous_count, c.count, c.reason,
+                r.period, r.year, r.quarter, r.municipality, r.initiative_id, r.partner_id, c.occurred_at, c.recorded_at, c.recorded_by
+           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[])
+                  AS c(global_position, report_id, kind, previous_count, count, reason, occurred_at, recorded_at, recorded_by)
+           JOIN housing_report r ON r.report_id = c.report_id`,
         [
-          event.globalPosition,
-          d.reportId,
-          d.count,
-          d.period,
-          year,
-          quarter,
-          d.municipality,
-          d.initiativeId,
-          d.partnerId,
-          event.occurredAt,
-          event.recordedAt,
-          event.actor.id,
+          changes.map((c) => c.global_position),
+          changes.map((c) => c.report_id),
+          changes.map((c) => c.kind),
+          changes.map((c) => c.previous_count),
+          changes.map((c) => c.count),
+          changes.map((c) => c.reason),
+          changes.map((c) => c.occurred_at),
+          changes.map((c) => c.recorded_at),
+          changes.map((c) => c.recorded_by),
         ],
       );
-      return;
     }
-    const retracted = event.type === 'HousingCountRetracted';
-    const d = retracted
-      ? dataOf<HousingCountRetractedData>(event)
-      : dataOf<HousingCountCorrectedData>(event);
-    const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
-    const [before] = await sql(
-      `UPDATE housing_report r SET count = $2, status = $3
-         FROM (SELECT count FROM housing_report WHERE report_id = $1) old
-        WHERE r.report_id = $1 RETURNING old.count AS previous`,
-      [d.reportId, count, retracted ? 'retracted' : 'corrected'],
-    );
-    await sql(
-      `INSERT INTO housing_count_change (global_position, report_id, kind, previous_count, count, reason,
-         period, year, quarter, municipality, initiative_id, partner_id, occurred_at, recorded_at, recorded_by)
-       SELECT $1, report_id, $2, $3, $4, $5, period, year, quarter, municipality, initiative_id, partner_id, $6, $7, $8
-         FROM housing_report WHERE report_id = $9`,
-      [
-        event.globalPosition,
-        retracted ? 'retracted' : 'corrected',
-        before?.previous ?? null,
-        count,
-        d.reason,
-        event.occurredAt,
-        event.recordedAt,
-        event.actor.id,
-        d.reportId,
-      ],
-    );
   }
 }

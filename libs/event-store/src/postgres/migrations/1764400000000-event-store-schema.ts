@@ -77,6 +77,9 @@ export class EventStoreSchema1764400000000 implements MigrationInterface {
  * the same command id, into the first result). No stream row is locked or updated, so writers to
  * different streams never wait for each other.
  */
+/** Held shared by every running append: "LEDG", 1. */
+const APPENDER_LOCK = [1279607879, 1] as const;
+
 const APPEND_FUNCTION = `
 CREATE FUNCTION event_store.append(
   p_stream_id text,
@@ -103,6 +106,8 @@ DECLARE
   v_hashes bytea[] := '{}';
   i integer;
 BEGIN
+  -- Announces a running append to the sealer before this transaction has an id (see seal()).
+  PERFORM pg_advisory_xact_lock_shared(${APPENDER_LOCK[0]}, ${APPENDER_LOCK[1]});
   RETURN QUERY SELECT c.first_version, c.last_version, true
     FROM event_store.commands c WHERE c.command_id = p_command_id;
   IF FOUND THEN
@@ -144,11 +149,20 @@ $fn$`;
 
 /**
  * Seals up to p_limit committed events into the global order and chain; returns how many.
- * The advisory lock makes one sealer at a time (any process); the candidate query runs after it
- * with its own snapshot and takes only rows whose writing transaction is older than every running
- * one, so a slow writer is waited for, never skipped. The order (transaction, write order) is
- * fixed once a row qualifies, so re-sealing after a crash gives the same positions and links:
- * that is why the sealer may commit asynchronously (see GlobalSealer).
+ *
+ * Which rows are safe to seal: every append holds a shared advisory lock (APPENDER_LOCK) from its
+ * first statement, before it has a transaction id. The sealer first notes the appenders still
+ * running (their transaction ids, from pg_locks) and its snapshot's xmax; the bound is the oldest
+ * running appender, or xmax when there is none. Every event row below the bound belongs to a
+ * transaction that had finished before that moment, so the candidate query (a later statement,
+ * a later snapshot) sees all of them: nothing below the bound can ever commit afterwards. A slow
+ * appender is therefore waited for, never skipped, and no timer ever gives up on it; unlike
+ * pg_snapshot_xmin alone, transactions that do not append (read-model batches, other databases
+ * on the same server) do not hold sealing back.
+ *
+ * The advisory lock makes one sealer at a time (any process). Rows are sealed in (transaction,
+ * write order); the set sealed is always a prefix of that order, so a seal lost in a crash is
+ * redone identically.
  */
 const SEAL_FUNCTION = `
 CREATE FUNCTION event_store.seal(p_limit integer) RETURNS integer
@@ -156,17 +170,28 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   v_position bigint;
   v_hash bytea;
+  v_bound xid8;
   v_write_ids bigint[] := '{}';
   v_positions bigint[] := '{}';
   v_hashes bytea[] := '{}';
   r record;
 BEGIN
   PERFORM pg_advisory_xact_lock(5494875473214612293);
+  WITH snapshot AS (SELECT pg_current_snapshot() AS s),
+       appenders AS (
+         SELECT t.transactionid::text::bigint AS xid32
+           FROM pg_locks a
+           JOIN pg_locks t ON t.pid = a.pid AND t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock'
+          WHERE a.locktype = 'advisory' AND a.classid = ${APPENDER_LOCK[0]} AND a.objid = ${APPENDER_LOCK[1]} AND a.objsubid = 2)
+  SELECT coalesce(
+           (SELECT min(x) FROM snapshot, pg_snapshot_xip(snapshot.s) AS x
+             WHERE (x::text::numeric % 4294967296)::bigint IN (SELECT xid32 FROM appenders)),
+           (SELECT pg_snapshot_xmax(s) FROM snapshot))
+    INTO v_bound;
   SELECT h.position, h.hash INTO v_position, v_hash FROM event_store.seal_head h;
   FOR r IN
     SELECT e.write_id, e.stream_hash FROM event_store.events e
-     WHERE e.global_position IS NULL
-       AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+     WHERE e.global_position IS NULL AND e.transaction_id < v_bound
      ORDER BY e.transaction_id, e.write_id
      LIMIT p_limit
   LOOP

@@ -1,0 +1,184 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@ledger/event-store';
+import { ledgerEventTypes } from '@ledger/platform';
+import {
+  catchUp,
+  ledgerProjections,
+  ProjectionRunner,
+  resetProjections,
+} from '@ledger/read-models';
+import { fmt, openBenchDatabase, percentile } from './bench-database';
+
+/**
+ * npm run bench:projections — two figures for the read side:
+ *  1. rebuild: all projections replayed from position 0 over EVENTS events (default 1 million:
+ *     housing reports with corrections and retractions, the bulk of a real log), events/s;
+ *  2. lag: with the live projector running, a steady load of RATE commands/s for SECONDS seconds;
+ *     for every command, the time from the append's acknowledgement until its event is in the
+ *     read models (p50, p99, max).
+ */
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const actor = { id: 'bench', role: 'secretariat' };
+
+function report(n: number) {
+  return {
+    type: 'HomesReported',
+    data: {
+      reportId: `r${n}`,
+      count: (n % 9) + 1,
+      period: `${2016 + (n % 10)}-Q${(n % 4) + 1}`,
+      municipality: ['København', 'Aarhus', 'Odense', 'Roskilde'][n % 4],
+      initiativeId: n % 3 ? 'kollegiemodellen' : 'hjem-til-dig',
+      partnerId: ['bikubenfonden', 'koebenhavns-kommune', 'roede-kors'][n % 3],
+      source: 'bench',
+      housingType: 'dorm-room',
+      permanent: true,
+    },
+    occurredAt: `${2016 + (n % 10)}-06-30`,
+  };
+}
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase();
+  const store = new PostgresEventStore({
+    connectionString: database.url,
+    registry: ledgerEventTypes(),
+    poolSize: 8,
+  });
+  const pool = new Pool({ connectionString: database.url, max: 4 });
+  try {
+    // Load: one stream per report; every 6th report corrected, every 20th retracted.
+    const t0 = Date.now();
+    let written = 0;
+    let n = 0;
+    const loaders = Array.from({ length: 4 }, async () => {
+      while (written < EVENTS) {
+        const batch: Array<Promise<unknown>> = [];
+        for (let i = 0; i < 50 && written < EVENTS; i++, n++) {
+          const id = n;
+          const events: Array<{ type: string; data: object; occurredAt?: string }> = [report(id)];
+          if (id % 6 === 0)
+            events.push({
+              type: 'HousingCountCorrected',
+              data: {
+                reportId: `r${id}`,
+                previousCount: (id % 9) + 1,
+                count: (id % 9) + 2,
+                reason: 'bench',
+              },
+            });
+          if (id % 20 === 0)
+            events.push({
+              type: 'HousingCountRetracted',
+              data: { reportId: `r${id}`, reason: 'bench' },
+            });
+          written += events.length;
+          batch.push(
+            store.append(`housing-report-r${id}`, events, 'no_stream', {
+              commandId: randomUUID(),
+              actor,
+            }),
+          );
+        }
+        await Promise.all(batch);
+      }
+    });
+    await Promise.all(loaders);
+    await store.flush();
+    const head = await store.headPosition();
+    console.log(`loaded ${fmt(head)} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const projections = ledgerProjections();
+    await resetProjections(pool, projections);
+    const r0 = process.hrtime.bigint();
+    await catchUp(store, pool, projections, () => undefined, { batchSize: 5000 });
+    const rebuildSeconds = Number(process.hrtime.bigint() - r0) / 1e9;
+    const rebuildRate = head / rebuildSeconds;
+    console.log(
+      `rebuild: ${fmt(head)} events in ${rebuildSeconds.toFixed(1)} s = ${fmt(rebuildRate)} events/s`,
+    );
+
+    // Lag under a steady load, with the live projector.
+    const runner = new ProjectionRunner({
+      connectionString: database.url,
+      store,
+      projections,
+      logger: { log: () => undefined, warn: console.warn, error: console.error },
+    });
+    runner.start();
+    const pending = new Map<number, number>();
+    const lags: number[] = [];
+    let stop = false;
+    const watcher = (async () => {
+      while (!stop || pending.size > 0) {
+        const { rows } = await pool.query<{ position: string }>(
+          'SELECT min(position) AS position FROM read_models.projection_checkpoint',
+        );
+        const applied = Number(rows[0].position);
+        const now = Date.now();
+        for (const [position, ackAt] of pending) {
+          if (position <= applied) {
+            lags.push(now - ackAt);
+            pending.delete(position);
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const interval = 1000 / RATE;
+    const started = Date.now();
+    let sent = 0;
+    const inflight: Array<Promise<void>> = [];
+    while (Date.now() - started < SECONDS * 1000) {
+      const due = Math.floor((Date.now() - started) / interval);
+      while (sent < due) {
+        const id = n++;
+        sent++;
+        inflight.push(
+          store
+            .append(`housing-report-r${id}`, [report(id)], 'no_stream', {
+              commandId: randomUUID(),
+              actor,
+            })
+            .then(async () => {
+              // The event's position is known once sealed; the ack time is now.
+              const ackAt = Date.now();
+              const [event] = await store.readStream(`housing-report-r${id}`);
+              let position = event.globalPosition;
+              while (position === null) {
+                await new Promise((resolve) => setTimeout(resolve, 2));
+                position = (await store.readStream(`housing-report-r${id}`))[0].globalPosition;
+              }
+              pending.set(position, ackAt);
+            }),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await Promise.all(inflight);
+    stop = true;
+    await watcher;
+    await runner.stop();
+    lags.sort((a, b) => a - b);
+    const achieved = sent / SECONDS;
+    console.log(
+      `lag at ${fmt(achieved)} commands/s for ${SECONDS} s: p50 ${percentile(lags, 50)} ms, p99 ${percentile(lags, 99)} ms, max ${lags[lags.length - 1]} ms`,
+    );
+    console.log(
+      `projections: rebuild ${fmt(rebuildRate)} ev/s over ${fmt(head)} events; lag p99 ${percentile(lags, 99)} ms at ${fmt(achieved)} commands/s`,
+    );
+  } finally {
+    await store.close();
+    await pool.end();
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
