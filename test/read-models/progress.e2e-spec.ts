@@ -112,6 +112,25 @@ describe('progress toward 2300 homes (GET /progress)', () => {
     ]);
   });
 
+  it('gives the same figures from the running totals as from the full history', async () => {
+    const current = (await request(app.getHttpServer()).get('/progress').expect(200)).body;
+    const now = new Date().toISOString();
+    const fromHistory = (
+      await request(app.getHttpServer()).get(`/progress?asOf=${now}&knownOn=${now}`).expect(200)
+    ).body;
+    for (const figure of [
+      'homes',
+      'reports',
+      'byInitiative',
+      'byPartner',
+      'byMunicipality',
+      'byYear',
+      'byQuarter',
+    ]) {
+      expect([figure, current[figure]]).toEqual([figure, fromHistory[figure]]);
+    }
+  });
+
   it('says beside the figure where a count was restated, from what to what, when and why', async () => {
     const { body } = await request(app.getHttpServer()).get('/progress').expect(200);
     expect(body.restatements).toEqual([

@@ -90,7 +90,7 @@ describe('the projector survives being killed mid-stream', () => {
     const entries = await Promise.all(
       tables.map(
         async (table) =>
-          [table, (await pool.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows] as const,
+          [table, (await pool.query(`SELECT * FROM ${table} t ORDER BY t::text`)).rows] as const,
       ),
     );
     return Object.fromEntries(entries);
@@ -138,6 +138,10 @@ describe('the projector survives being killed mid-stream', () => {
       `SELECT (SELECT sum(count) FROM read_models.housing_report) AS homes, (SELECT count(*) FROM read_models.housing_count_change) AS changes`,
     );
     expect(Number(total.rows[0].homes)).toBe(expectedHomes);
+    const runningTotal = await pool.query<{ homes: string }>(
+      'SELECT sum(homes) AS homes FROM read_models.housing_total',
+    );
+    expect(Number(runningTotal.rows[0].homes)).toBe(expectedHomes);
     expect(Number(total.rows[0].changes)).toBe(head - 3);
 
     const projections = ledgerProjections();

@@ -21,19 +21,28 @@ export class ProgressService {
     @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
   ) {}
 
-  async progress(at: AsOf) {
+  /**
+   * `at.current` (no asOf / knownOn given): the running totals kept by the projection, a few
+   * hundred rows however long the log. Any other moment: each report's latest change that had
+   * happened by the world date and was recorded by the knowledge date. Both give the same figures
+   * for now (a test holds them to it).
+   */
+  async progress(at: AsOf & { current?: boolean }) {
     const goal = await this.goal();
-    // The standing of each report at that moment: its latest change on both clocks.
-    const standing = `
-      SELECT DISTINCT ON (report_id) report_id, count, kind, year, quarter, period, municipality, initiative_id, partner_id
-        FROM ${this.schema}.housing_count_change
-       WHERE occurred_at < $1 AND recorded_at < $2
-       ORDER BY report_id, global_position DESC`;
+    const standing = at.current
+      ? `SELECT homes AS count, reports, year, quarter, year || '-Q' || quarter AS period, municipality,
+                initiative_id, partner_id
+           FROM ${this.schema}.housing_total WHERE $1::timestamptz IS NOT NULL AND $2::timestamptz IS NOT NULL`
+      : `SELECT DISTINCT ON (report_id) report_id, count, CASE WHEN kind = 'retracted' THEN 0 ELSE 1 END AS reports,
+                year, quarter, period, municipality, initiative_id, partner_id
+           FROM ${this.schema}.housing_count_change
+          WHERE occurred_at < $1 AND recorded_at < $2
+          ORDER BY report_id, global_position DESC`;
     const params = [at.worldBefore, at.knownBefore];
     const [totals, byInitiative, byPartner, byMunicipality, byQuarter, restatements] =
       await Promise.all([
         this.db.query(
-          `SELECT coalesce(sum(count), 0)::int AS homes, count(*) FILTER (WHERE kind <> 'retracted')::int AS reports FROM (${standing}) s`,
+          `SELECT coalesce(sum(count), 0)::int AS homes, coalesce(sum(reports), 0)::int AS reports FROM (${standing}) s`,
           params,
         ),
         this.db.query(
@@ -102,10 +111,13 @@ export class ProgressService {
       recorded_at: Date;
       occurred_at: Date;
     }> = await this.db.query(
-      `SELECT report_id, kind, previous_count, count, reason, recorded_at, occurred_at
+      // The most recent ones, oldest first; the full list is in the audit export.
+      `SELECT * FROM (
+         SELECT report_id, kind, previous_count, count, reason, recorded_at, occurred_at, global_position
            FROM ${this.schema}.housing_count_change
           WHERE kind <> 'reported' AND occurred_at < $1 AND recorded_at < $2
-          ORDER BY global_position`,
+          ORDER BY global_position DESC LIMIT ${MAX_RESTATEMENTS}) latest
+        ORDER BY global_position`,
       [at.worldBefore, at.knownBefore],
     );
     return rows.map((row) => {
@@ -160,6 +172,8 @@ export class ProgressService {
 }
 
 const YEAR_MS = 365.2425 * 86_400_000;
+/** How many restatements the progress page lists beside the figures. */
+const MAX_RESTATEMENTS = 200;
 
 /**
  * The pace needed per year to reach the goal by the end of its last year, against the pace

@@ -20,7 +20,7 @@ export class ProgressController {
       'asOf: as true on that date in the world; knownOn: as the records stood on that date. Corrections are listed as restatements.',
   })
   get(@Query() query: AsOfQuery) {
-    return this.progress.progress(asOfFrom(query));
+    return this.progress.progress({ ...asOfFrom(query), current: !query.asOf && !query.knownOn });
   }
 
   @Get('reports/:reportId/history')

@@ -80,7 +80,7 @@ const REPORT_TYPES = [
  */
 export class HousingProjection implements Projection {
   readonly name = 'housing';
-  readonly tables = ['housing_report', 'housing_count_change'];
+  readonly tables = ['housing_report', 'housing_count_change', 'housing_total'];
   readonly eventTypes = new Set<string>(housingReportEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
@@ -90,6 +90,7 @@ export class HousingProjection implements Projection {
   async applyBatch(events: RecordedEvent[], sql: Sql): Promise<void> {
     const fresh = new Map<string, ReportRow>();
     const changes: Array<ChangeRow & { dimensionsFrom: string }> = [];
+    const totals = new TotalsDelta();
     for (const event of events) {
       const stamp = {
         global_position: event.globalPosition!,
@@ -142,10 +143,13 @@ export class HousingProjection implements Projection {
         const [row] = await sql(
           `UPDATE housing_report r SET count = $2, status = $3
              FROM (SELECT count FROM housing_report WHERE report_id = $1) old
-            WHERE r.report_id = $1 RETURNING old.count AS previous`,
+            WHERE r.report_id = $1
+            RETURNING old.count AS previous, r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter`,
           [d.reportId, count, status],
         );
         previous = (row?.previous as number | undefined) ?? null;
+        if (row)
+          totals.add(row as unknown as Dimensions, count - (previous ?? 0), retracted ? -1 : 0);
       }
       changes.push({
         ...stamp,
@@ -157,6 +161,10 @@ export class HousingProjection implements Projection {
         dimensionsFrom: d.reportId,
       });
     }
+    for (const row of fresh.values()) {
+      totals.add(row, row.count, row.status === 'retracted' ? 0 : 1);
+    }
+    await totals.write(sql);
     if (fresh.size > 0) {
       const rows = [...fresh.values()];
       await sql(
@@ -188,5 +196,57 @@ export class HousingProjection implements Projection {
         ],
       );
     }
+  }
+}
+
+type Dimensions = Pick<
+  ReportRow,
+  'initiative_id' | 'partner_id' | 'municipality' | 'year' | 'quarter'
+>;
+
+/** The batch's changes to the running totals, summed per dimension key, written in one upsert. */
+class TotalsDelta {
+  private readonly deltas = new Map<string, Dimensions & { homes: number; reports: number }>();
+
+  add(dimensions: Dimensions, homes: number, reports: number): void {
+    const key = [
+      dimensions.initiative_id,
+      dimensions.partner_id,
+      dimensions.municipality,
+      dimensions.year,
+      dimensions.quarter,
+    ].join('\u0000');
+    const entry = this.deltas.get(key) ?? {
+      initiative_id: dimensions.initiative_id,
+      partner_id: dimensions.partner_id,
+      municipality: dimensions.municipality,
+      year: dimensions.year,
+      quarter: dimensions.quarter,
+      homes: 0,
+      reports: 0,
+    };
+    entry.homes += homes;
+    entry.reports += reports;
+    this.deltas.set(key, entry);
+  }
+
+  async write(sql: Sql): Promise<void> {
+    if (this.deltas.size === 0) return;
+    const rows = [...this.deltas.values()];
+    await sql(
+      `INSERT INTO housing_total (initiative_id, partner_id, municipality, year, quarter, homes, reports)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[])
+       ON CONFLICT (initiative_id, partner_id, municipality, year, quarter)
+       DO UPDATE SET homes = housing_total.homes + EXCLUDED.homes, reports = housing_total.reports + EXCLUDED.reports`,
+      [
+        rows.map((r) => r.initiative_id),
+        rows.map((r) => r.partner_id),
+        rows.map((r) => r.municipality),
+        rows.map((r) => r.year),
+        rows.map((r) => r.quarter),
+        rows.map((r) => r.homes),
+        rows.map((r) => r.reports),
+      ],
+    );
   }
 }
