@@ -241,7 +241,7 @@ export class PostgresEventStore implements EventStore {
       let position = 0;
       for (;;) {
         const batch = await client.query<EventRow>(
-          `SELECT global_position, event_id, stream_id, stream_version, stream_hash, global_hash
+          `SELECT global_position, event_id, stream_id, stream_version, encode(stream_hash, 'hex') AS stream_hash, encode(global_hash, 'hex') AS global_hash
              FROM event_store.events WHERE global_position > $1
             ORDER BY global_position LIMIT ${READ_BATCH}`,
           [position],
@@ -249,8 +249,8 @@ export class PostgresEventStore implements EventStore {
         for (const row of batch.rows) {
           global.check({
             globalPosition: Number(row.global_position),
-            globalHash: row.global_hash?.toString('hex') ?? null,
-            streamHash: row.stream_hash.toString('hex'),
+            globalHash: row.global_hash,
+            streamHash: row.stream_hash,
             streamId: row.stream_id,
             streamVersion: Number(row.stream_version),
             eventId: row.event_id,
