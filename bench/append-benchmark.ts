@@ -12,8 +12,8 @@ import { fmt, openBenchDatabase, percentile, withClient } from './bench-database
  * and a unique (stream, version), with the same number of connections.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const WRITERS = [1, 8, 32];
-const BATCHES = [1, 10];
+const WRITERS = (process.env.BENCH_WRITERS ?? '1,8,32').split(',').map(Number);
+const BATCHES = (process.env.BENCH_BATCHES ?? '1,10').split(',').map(Number);
 
 interface Measure {
   eventsPerSecond: number;
@@ -118,13 +118,13 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
-  const at = (w: number, b: number) => results.find((r) => r.writers === w && r.batch === b)!;
+  const at = (w: number, b: number) => results.find((r) => r.writers === w && r.batch === b);
+  const ratio = (r?: { store: Measure; raw: Measure }) =>
+    r ? (r.store.eventsPerSecond / r.raw.eventsPerSecond).toFixed(2) : 'n/a';
   const single32 = at(32, 1);
-  const batch32 = at(32, 10);
   console.log(
-    `append: 32 writers ${fmt(single32.store.eventsPerSecond)} ev/s = ${(single32.store.eventsPerSecond / single32.raw.eventsPerSecond).toFixed(2)} of raw; ` +
-      `batch10 ${(batch32.store.eventsPerSecond / batch32.raw.eventsPerSecond).toFixed(2)} of raw; ` +
-      `p99@8 ${at(8, 1).store.p99.toFixed(1)} ms`,
+    `append: 32 writers ${single32 ? fmt(single32.store.eventsPerSecond) : 'n/a'} ev/s = ${ratio(single32)} of raw; ` +
+      `batch10 ${ratio(at(32, 10))} of raw; p99@8 ${at(8, 1)?.store.p99.toFixed(1) ?? 'n/a'} ms`,
   );
 }
 

@@ -186,6 +186,7 @@ describe('the command API contract', () => {
     it('without a key each request is its own command, and the request id is the correlation id', async () => {
       const response = await request(ledger.app.getHttpServer())
         .post('/housing-reports')
+        .set(ledger.auth)
         .set('X-Request-Id', 'board-meeting-42')
         .send({ ...report, reportId: 'r-3' })
         .expect(201);
@@ -228,8 +229,10 @@ describe('the command API contract', () => {
       parameters: Array<{ name: string }>;
     }
     const paths = body.paths as Record<string, { post?: Operation }>;
+    // The command endpoints: every POST but logging in and the person register (issue 9).
+    const notCommands = ['/auth/login', '/persons'];
     const operations = Object.entries(paths).flatMap(([path, methods]) =>
-      methods.post ? [{ path, post: methods.post }] : [],
+      methods.post && !notCommands.includes(path) ? [{ path, post: methods.post }] : [],
     );
     expect(operations).toHaveLength(37);
     for (const { path, post } of operations) {

@@ -5,12 +5,15 @@ import { EVENT_STORE, EventStore, RecordedEvent } from '@ledger/event-store';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
+import { signIn, TEST_SECRETARIAT_ID } from '../support/auth';
 
 /** The real ledger on a fresh database, for one test file, with its event store to look behind. */
 export interface Ledger {
   app: INestApplication;
   store: EventStore;
-  /** POSTs a command; `key` becomes the Idempotency-Key. */
+  /** The logged-in secretariat user's `Authorization` header (every `post` carries it). */
+  auth: { Authorization: string };
+  /** POSTs a command as the secretariat user; `key` becomes the Idempotency-Key. */
   post(path: string, body?: object, key?: string): request.Test;
   /**
    * POSTs a command that must be recorded: checks the 201 answer and that the stream now ends
@@ -39,20 +42,23 @@ export interface Answer {
   [created: string]: unknown;
 }
 
-export const SECRETARIAT = { id: 'secretariat', role: 'secretariat' };
+/** The actor of everything the tests record: the secretariat user `signIn` logs in. */
+export const SECRETARIAT = { id: TEST_SECRETARIAT_ID, role: 'secretariat' };
 
 export async function startLedger(): Promise<Ledger> {
   const database: TestDatabase = await createTestDatabase();
   const app = await createApiApp(testConfig(database.url), database.url);
   await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
+  const { auth } = await signIn(app, 'secretariat');
   const post = (path: string, body: object = {}, key?: string): request.Test => {
-    const test = request(app.getHttpServer()).post(path).send(body);
+    const test = request(app.getHttpServer()).post(path).set(auth).send(body);
     return key === undefined ? test : test.set('Idempotency-Key', key);
   };
   return {
     app,
     store,
+    auth,
     post,
     async records(path, body, expected) {
       const key = `test-${randomUUID()}`;

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
+import { authHeader } from '../support/auth';
 import { LedgerEvents, projectionsCaughtUp } from '../support/ledger-events';
 
 const G = 'governance-hta';
@@ -10,6 +11,7 @@ const G = 'governance-hta';
 describe('governance: the board on any date, and the timeline', () => {
   let database: TestDatabase;
   let app: INestApplication;
+  let auth: { Authorization: string };
   let ledger: LedgerEvents;
   let beforeElectionWasTyped: string;
 
@@ -27,6 +29,7 @@ describe('governance: the board on any date, and the timeline', () => {
     database = await createTestDatabase();
     app = await createApiApp(testConfig(database.url), database.url);
     await app.init();
+    auth = await authHeader(app);
     ledger = LedgerEvents.of(app);
     await ledger.record(
       G,
@@ -131,7 +134,12 @@ describe('governance: the board on any date, and the timeline', () => {
   });
 
   const composition = async (query: string) =>
-    (await request(app.getHttpServer()).get(`/governance/composition?${query}`).expect(200)).body;
+    (
+      await request(app.getHttpServer())
+        .get(`/governance/composition?${query}`)
+        .set(auth)
+        .expect(200)
+    ).body;
   const roles = (seats: Array<{ personId: string; role: string }>) =>
     seats.map((s) => [s.personId, s.role]);
 
@@ -168,7 +176,9 @@ describe('governance: the board on any date, and the timeline', () => {
   });
 
   it('lists every change in order, former members included, filterable and paginated', async () => {
-    const all = (await request(app.getHttpServer()).get('/governance/timeline').expect(200)).body;
+    const all = (
+      await request(app.getHttpServer()).get('/governance/timeline').set(auth).expect(200)
+    ).body;
     expect(all.total).toBe(9);
     expect(all.entries.map((e: { kind: string }) => e.kind)).toEqual([
       'SecretariatStaffStarted',
@@ -184,6 +194,7 @@ describe('governance: the board on any date, and the timeline', () => {
     const soeren = (
       await request(app.getHttpServer())
         .get('/governance/timeline?personId=person-soeren')
+        .set(auth)
         .expect(200)
     ).body;
     expect(soeren.entries.map((e: { kind: string }) => e.kind)).toEqual([
@@ -193,18 +204,25 @@ describe('governance: the board on any date, and the timeline', () => {
     const board2020 = (
       await request(app.getHttpServer())
         .get('/governance/timeline?body=board&from=2020-01-01&to=2020-12-31')
+        .set(auth)
         .expect(200)
     ).body;
     expect(board2020.total).toBe(2);
     const kab = (
-      await request(app.getHttpServer()).get('/governance/timeline?organisationId=kab').expect(200)
+      await request(app.getHttpServer())
+        .get('/governance/timeline?organisationId=kab')
+        .set(auth)
+        .expect(200)
     ).body;
     expect(kab.entries.map((e: { kind: string }) => e.kind)).toEqual([
       'BoardMemberElected',
       'BoardMemberRoleChanged',
     ]);
     const page2 = (
-      await request(app.getHttpServer()).get('/governance/timeline?page=2&pageSize=4').expect(200)
+      await request(app.getHttpServer())
+        .get('/governance/timeline?page=2&pageSize=4')
+        .set(auth)
+        .expect(200)
     ).body;
     expect(page2).toMatchObject({ page: 2, pageSize: 4, total: 9 });
     expect(page2.entries.map((e: { globalPosition: number }) => e.globalPosition)).toEqual(
@@ -215,6 +233,7 @@ describe('governance: the board on any date, and the timeline', () => {
   it('refuses unknown bodies and bad pages, naming the field', async () => {
     const bad = await request(app.getHttpServer())
       .get('/governance/timeline?body=parliament&pageSize=0')
+      .set(auth)
       .expect(400);
     expect(JSON.stringify(bad.body)).toMatch(/body/);
     expect(JSON.stringify(bad.body)).toMatch(/pageSize/);

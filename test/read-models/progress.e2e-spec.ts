@@ -3,11 +3,13 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
+import { authHeader } from '../support/auth';
 import { LedgerEvents, projectionsCaughtUp } from '../support/ledger-events';
 
 describe('progress toward 2300 homes (GET /progress)', () => {
   let database: TestDatabase;
   let app: INestApplication;
+  let auth: { Authorization: string };
   let ledger: LedgerEvents;
   let beforeCorrection: string;
 
@@ -15,6 +17,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
     database = await createTestDatabase();
     app = await createApiApp(testConfig(database.url), database.url);
     await app.init();
+    auth = await authHeader(app);
     ledger = LedgerEvents.of(app);
     await ledger.foundAlliance();
     await ledger.partnerJoined('bikubenfonden', 'Bikubenfonden', 'foundation', null);
@@ -78,7 +81,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
   });
 
   it('sums the homes as they stand now, with corrections and retractions reflected', async () => {
-    const { body } = await request(app.getHttpServer()).get('/progress').expect(200);
+    const { body } = await request(app.getHttpServer()).get('/progress').set(auth).expect(200);
     expect(body.goal).toEqual({ homes: 2300, fromYear: 2016, toYear: 2026 });
     expect(body.homes).toBe(16 + 2 + 5);
     expect(body.remaining).toBe(2300 - 23);
@@ -113,10 +116,14 @@ describe('progress toward 2300 homes (GET /progress)', () => {
   });
 
   it('gives the same figures from the running totals as from the full history', async () => {
-    const current = (await request(app.getHttpServer()).get('/progress').expect(200)).body;
+    const current = (await request(app.getHttpServer()).get('/progress').set(auth).expect(200))
+      .body;
     const now = new Date().toISOString();
     const fromHistory = (
-      await request(app.getHttpServer()).get(`/progress?asOf=${now}&knownOn=${now}`).expect(200)
+      await request(app.getHttpServer())
+        .get(`/progress?asOf=${now}&knownOn=${now}`)
+        .set(auth)
+        .expect(200)
     ).body;
     for (const figure of [
       'homes',
@@ -132,7 +139,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
   });
 
   it('says beside the figure where a count was restated, from what to what, when and why', async () => {
-    const { body } = await request(app.getHttpServer()).get('/progress').expect(200);
+    const { body } = await request(app.getHttpServer()).get('/progress').set(auth).expect(200);
     expect(body.restatements).toEqual([
       expect.objectContaining({
         reportId: 'r1',
@@ -154,6 +161,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
   it('shows what was true on a date in the world: the end of 2018, before the correction happened', async () => {
     const { body } = await request(app.getHttpServer())
       .get('/progress?asOf=2018-12-31')
+      .set(auth)
       .expect(200);
     expect(body.homes).toBe(18 + 2);
     expect(body.restatements).toEqual([]);
@@ -163,6 +171,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
   it('shows what the records said at a moment: before the correction was typed in', async () => {
     const { body } = await request(app.getHttpServer())
       .get(`/progress?knownOn=${beforeCorrection}`)
+      .set(auth)
       .expect(200);
     expect(body.homes).toBe(18 + 2 + 5 + 3);
     expect(body.restatements).toEqual([]);
@@ -171,6 +180,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
   it('gives the pace needed to reach 2300 by the end of 2026 against the pace achieved, and a forecast year', async () => {
     const { body } = await request(app.getHttpServer())
       .get('/progress?asOf=2019-12-31')
+      .set(auth)
       .expect(200);
     // 23 homes in four years against a plan of 2300 in eleven.
     expect(body.pace.plannedPerYear).toBeCloseTo(209.1, 1);
@@ -183,6 +193,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
   it('keeps the history of each count', async () => {
     const { body } = await request(app.getHttpServer())
       .get('/progress/reports/r1/history')
+      .set(auth)
       .expect(200);
     expect(body).toMatchObject({
       reportId: 'r1',
@@ -199,18 +210,19 @@ describe('progress toward 2300 homes (GET /progress)', () => {
       reason: 'double counted',
       recordedBy: 'test-secretariat',
     });
-    await request(app.getHttpServer()).get('/progress/reports/nope/history').expect(404);
+    await request(app.getHttpServer()).get('/progress/reports/nope/history').set(auth).expect(404);
   });
 
   it('refuses a date that does not exist, naming the field', async () => {
     const { body } = await request(app.getHttpServer())
       .get('/progress?asOf=2019-02-30')
+      .set(auth)
       .expect(400);
     expect(JSON.stringify(body)).toContain('asOf');
   });
 
   it('lists initiatives with the homes counted against them', async () => {
-    const { body } = await request(app.getHttpServer()).get('/initiatives').expect(200);
+    const { body } = await request(app.getHttpServer()).get('/initiatives').set(auth).expect(200);
     expect(
       body.map((i: { initiativeId: string; homesCounted: number; targetQuantity: number }) => [
         i.initiativeId,

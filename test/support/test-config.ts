@@ -8,7 +8,12 @@ export function testConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
+    SEED_DEMO_DATA: 'false',
     SIGNING_KEY_FILE: join(tmpdir(), `ledger-test-key-${process.pid}-${Date.now()}.pem`),
+    JWT_SECRET_FILE: join(tmpdir(), `ledger-test-jwt-${process.pid}-${Date.now()}`),
+    // Tests send hundreds of requests a minute from one address; test/auth checks the limits.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...overrides,
   });
 }

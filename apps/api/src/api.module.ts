@@ -11,6 +11,11 @@ import {
 import { HealthModule } from './health/health.module';
 import { QueriesModule } from './queries/queries.module';
 import { CommandsModule } from './commands/commands.module';
+import { AuthModule } from './auth/auth.module';
+import { PersonsModule } from './persons/persons.module';
+import { AuditModule } from './audit/audit.module';
+import { SeedModule } from './seed/seed.module';
+import { PublicModule } from './public/public.module';
 
 @Module({})
 export class ApiModule {
@@ -22,9 +27,17 @@ export class ApiModule {
         LoggingModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
         EventStoreModule.forRoot(config, databaseUrl, ledgerEventTypes()),
+        // Login, tokens, and the global guards: rate limits, then token and @Roles (issue 9).
+        AuthModule,
+        PersonsModule,
         HealthModule,
         QueriesModule,
         CommandsModule,
+        AuditModule,
+        // GET /public/summary for the dashboard's public page (no log-in; small counts suppressed).
+        PublicModule,
+        // Loads the demo data once into an empty log when SEED_DEMO_DATA is true.
+        SeedModule.atStartup(),
         // The embedded default runs the projector here; a deployment runs apps/projector instead.
         ...(config.projector === 'in-process'
           ? [ProjectorModule.forRoot(databaseUrl, config.projectorBatchSize)]

@@ -1,10 +1,14 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { LedgerConfig } from '@ledger/platform';
 import { ApiModule } from './api.module';
 import { LedgerErrorsFilter, validationExceptionFactory } from './http-errors';
+import { serveDashboard } from './public/dashboard-static';
 
 /**
  * Builds the HTTP application exactly as it runs in production; end-to-end tests use this too,
@@ -14,10 +18,14 @@ export async function createApiApp(
   config: LedgerConfig,
   databaseUrl: string,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config, databaseUrl), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot(config, databaseUrl),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
+  harden(app, config);
+  // The web dashboard (dist/dashboard) at `/`; every path it lacks falls through to the API.
+  serveDashboard(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -33,11 +41,87 @@ export async function createApiApp(
       .setTitle('Hjem til Alle — alliance ledger')
       .setDescription(
         'The event-sourced record of the Hjem til Alle alliance: partners and their declarations, ' +
-          'governance, initiatives and the count of new homes toward 2300.',
+          'governance, initiatives and the count of new homes toward 2300.\n\n' +
+          'Every endpoint but /health, /docs and POST /auth/login needs `Authorization: Bearer ' +
+          '<token>` from POST /auth/login: 401 without a valid token, 403 when your role may not ' +
+          'call it (writes: secretariat; reads: secretariat, board, auditor; /audit: auditor), ' +
+          '429 when over the rate limit, 413 for a body over 1 MB.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'From POST /auth/login',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/**
+ * `__proto__`, `constructor` and `prototype` are no field of any command; the validation would
+ * silently drop them, so they are refused outright (400) while the JSON is parsed.
+ */
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+    throw new SyntaxError(`the key "${key}" is not allowed in a request body`);
+  }
+  return value;
+}
+
+/** Largest request body accepted; a bigger one is answered 413 before it is parsed. */
+export const BODY_LIMIT = '1mb';
+
+/**
+ * HTTP hardening (issue 9): security headers (helmet), a body size limit, CORS only for the
+ * origins in CORS_ORIGINS, and the client IP behind TRUST_PROXY_HOPS proxies (for the rate
+ * limits). Authentication, roles and rate limits are global guards (auth/auth.module.ts).
+ */
+function harden(app: NestExpressApplication, config: LedgerConfig): void {
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  // The API answers JSON only: nothing may be loaded, framed or run from it.
+  const api = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+  });
+  // The Swagger UI page (/docs) loads its scripts from itself and uses inline styles and data:
+  // images: helmet's default policy (script-src 'self', style-src 'self' 'unsafe-inline').
+  const docs = helmet();
+  app.use((request: Request, response: Response, next: NextFunction) =>
+    (request.path === '/docs' || request.path.startsWith('/docs/') ? docs : api)(
+      request,
+      response,
+      next,
+    ),
+  );
+  // Commands are JSON: a body of any other type is refused (415) rather than read as no body.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody && !request.is('application/json')) {
+      response.status(415).json({
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: 'send the body as application/json',
+      });
+      return;
+    }
+    next();
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT, reviver: refusePrototypeKeys });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['Idempotent-Replay', 'X-Request-Id', 'Ledger-Export-Digest'],
+      maxAge: 600,
+    });
+  }
 }

@@ -5,9 +5,22 @@ import {
   LedgerConfig,
   LedgerConfigModule,
   ledgerEventTypes,
+  PersonRegisterModule,
+  UsersModule,
 } from '@ledger/platform';
+import { usersCommands } from './commands/users.command';
+import { personsCommands } from './commands/persons.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { RebuildCommand } from './commands/rebuild.command';
+import { SeedCommand } from './commands/seed.command';
+import { CommandsModule } from '../../api/src/commands/commands.module';
+import { SeedModule } from '../../api/src/seed/seed.module';
+import { AuditService } from '../../api/src/audit/audit.service';
+import { VerifyCommand } from './commands/verify.command';
+import { ReplayCommand } from './commands/replay.command';
+import { ExportCommand } from './commands/export.command';
+import { ExplainCommand } from './commands/explain.command';
+import { ReportCommand } from './commands/report.command';
 
 /** Operator and auditor commands. */
 @Module({})
@@ -19,8 +32,27 @@ export class CliModule {
         LedgerConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
         EventStoreModule.forRoot(config, databaseUrl, ledgerEventTypes()),
+        // `cli seed`: the API's commands, and the seed without its start-up hook.
+        CommandsModule,
+        SeedModule,
+        // `cli users ...`, `cli persons forget` (issue 9).
+        UsersModule,
+        PersonRegisterModule,
       ],
-      providers: [MigrateCommand, RebuildCommand],
+      providers: [
+        ...usersCommands,
+        ...personsCommands,
+        MigrateCommand,
+        RebuildCommand,
+        SeedCommand,
+        // The auditor's toolkit (shared with the API's /audit endpoints).
+        AuditService,
+        VerifyCommand,
+        ReplayCommand,
+        ExportCommand,
+        ExplainCommand,
+        ReportCommand,
+      ],
     };
   }
 }

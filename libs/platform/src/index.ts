@@ -11,3 +11,5 @@ export * from './event-store/event-store.module';
 export * from './event-store/signing-key';
 export * from './event-store/ledger-event-types';
 export * from './projector/projector.module';
+export * from './auth';
+export * from './persons';

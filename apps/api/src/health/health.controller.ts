@@ -1,10 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth/access.decorators';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProjectionLagIndicator } from './projection-lag.indicator';
 import { EventStoreIndicator } from './event-store.indicator';
 
 @ApiTags('health')
+// Open to everyone (load balancers, probes), and never rate-limited: a probe must not see 429.
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

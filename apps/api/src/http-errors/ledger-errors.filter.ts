@@ -37,6 +37,8 @@ export class LedgerErrorsFilter implements ExceptionFilter {
         typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body,
       ];
     }
+    const client = clientErrorOfBodyParser(error);
+    if (client) return client;
     if (error instanceof InvalidCommand) {
       return badRequest([{ field: error.field, rule: error.rule, message: error.message }]);
     }
@@ -99,6 +101,34 @@ export class LedgerErrorsFilter implements ExceptionFilter {
       },
     ];
   }
+}
+
+/**
+ * The body parser's refusals before any route runs: 413 (body over the limit), 415 (a charset or
+ * encoding it cannot read), 400 (a body cut short). They are `http-errors` marked `expose`:
+ * their message is safe for the client; anything else stays a 500.
+ */
+function clientErrorOfBodyParser(error: unknown): [number, object] | undefined {
+  const candidate = error as { expose?: unknown; status?: unknown; message?: unknown };
+  if (
+    !(error instanceof Error) ||
+    candidate.expose !== true ||
+    typeof candidate.status !== 'number' ||
+    candidate.status < 400 ||
+    candidate.status > 499
+  ) {
+    return undefined;
+  }
+  const status = candidate.status;
+  const names: Record<number, string> = {
+    400: 'Bad Request',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+  };
+  return [
+    status,
+    { statusCode: status, error: names[status] ?? 'Bad Request', message: error.message },
+  ];
 }
 
 function badRequest(

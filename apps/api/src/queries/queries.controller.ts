@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PersonRegister } from '@ledger/platform';
+import { READERS, Roles } from '../auth/access.decorators';
 import { asOfFrom, parseDay } from './as-of';
 import { DataQualityService } from './data-quality.service';
 import { GovernanceService } from './governance.service';
@@ -8,6 +10,7 @@ import { ProgressService } from './progress.service';
 import { AsOfQuery, CompositionQuery, PartnersQuery, TimelineQuery } from './query.dto';
 
 @ApiTags('progress')
+@Roles(...READERS)
 @Controller('progress')
 export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
@@ -33,17 +36,24 @@ export class ProgressController {
 }
 
 @ApiTags('governance')
+@Roles(...READERS)
 @Controller('governance')
 export class GovernanceQueriesController {
-  constructor(private readonly governance: GovernanceService) {}
+  constructor(
+    private readonly governance: GovernanceService,
+    private readonly persons: PersonRegister,
+  ) {}
 
   @Get('composition')
   @ApiOperation({
     summary:
       'Who sat on the board, the advisory board and the secretariat on a date, in which role',
   })
-  composition(@Query() query: CompositionQuery) {
-    return this.governance.composition(asOfFrom(query), query.body);
+  async composition(@Query() query: CompositionQuery) {
+    const composition = await this.governance.composition(asOfFrom(query), query.body);
+    const seats = Object.values(composition.bodies).flat() as Array<{ personId?: string }>;
+    // Names from the person register, beside the ids (never in the read model): erased ones as a label.
+    return { ...composition, names: await this.persons.names(seats.map((s) => s.personId)) };
   }
 
   @Get('timeline')
@@ -51,12 +61,15 @@ export class GovernanceQueriesController {
     summary:
       'Every governance change, assembly and declaration signed or withdrawn, in order; filterable and paginated',
   })
-  timeline(@Query() query: TimelineQuery) {
-    return this.governance.timeline(query);
+  async timeline(@Query() query: TimelineQuery) {
+    const timeline = await this.governance.timeline(query);
+    const entries = timeline.entries as Array<{ personId?: string }>;
+    return { ...timeline, names: await this.persons.names(entries.map((e) => e.personId)) };
   }
 }
 
 @ApiTags('partners')
+@Roles(...READERS)
 @Controller('partners')
 export class PartnersQueriesController {
   constructor(private readonly partners: PartnersService) {}
@@ -78,6 +91,7 @@ export class PartnersQueriesController {
 }
 
 @ApiTags('initiatives')
+@Roles(...READERS)
 @Controller('initiatives')
 export class InitiativesQueriesController {
   constructor(private readonly partners: PartnersService) {}
@@ -98,6 +112,7 @@ export class InitiativesQueriesController {
 }
 
 @ApiTags('data quality')
+@Roles(...READERS)
 @Controller('data-quality')
 export class DataQualityController {
   constructor(private readonly quality: DataQualityService) {}

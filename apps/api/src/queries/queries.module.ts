@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LIVE_READ_MODEL_SCHEMA, READ_MODEL_SCHEMA } from '@ledger/read-models';
+import { PersonRegisterModule } from '@ledger/platform';
 import { DataQualityService } from './data-quality.service';
 import { GovernanceService } from './governance.service';
 import { PartnersService } from './partners.service';
@@ -14,6 +15,7 @@ import {
 
 /** The query side: read models only, never the event log. */
 @Module({
+  imports: [PersonRegisterModule],
   controllers: [
     ProgressController,
     GovernanceQueriesController,

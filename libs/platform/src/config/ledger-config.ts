@@ -19,7 +19,27 @@ export interface LedgerConfig {
   projector: 'in-process' | 'off';
   /** Events per projector transaction. */
   projectorBatchSize: number;
+  /** Whether the API records the alliance's known history (apps/api/src/seed) on an empty event log. */
+  seedDemoData: boolean;
+  /** Access tokens (apps/api/src/auth): the file holding the signing secret, and their lifetime. */
+  auth: { jwtSecretFile: string; tokenTtlSeconds: number };
+  /** Origins a browser may call the API from; empty: CORS off (no Access-Control-* headers). */
+  corsOrigins: string[];
+  /** Requests per minute per client IP: everything, and POST /auth/login. */
+  rateLimit: { perMinute: number; loginPerMinute: number };
+  /** Reverse proxies in front of the API whose X-Forwarded-For is trusted for the client IP. */
+  trustProxyHops: number;
 }
+
+/** `8h`, `30m`, `3600s`, `1d` or plain seconds, as seconds. */
+function durationSeconds(text: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
+  if (!match) return NaN;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 const schema = Joi.object({
   PORT: Joi.number().integer().min(1).max(65535).default(3000),
@@ -47,6 +67,33 @@ const schema = Joi.object({
   LOG_FORMAT: Joi.string().valid('json', 'pretty'),
   PROJECTOR: Joi.string().valid('in-process', 'off').default('in-process'),
   PROJECTOR_BATCH_SIZE: Joi.number().integer().min(1).max(10000).default(1000),
+  SEED_DEMO_DATA: Joi.boolean().default(true),
+  JWT_SECRET_FILE: Joi.string().default('data/jwt-secret'),
+  JWT_TTL: Joi.string()
+    .default('8h')
+    .custom((value: string, helpers) => {
+      const seconds = durationSeconds(value);
+      return seconds >= 60 && seconds <= 7 * 86400 ? value : helpers.error('any.invalid');
+    })
+    .messages({ 'any.invalid': 'must be a duration from 1m to 7d, like 8h, 30m or 3600s' }),
+  CORS_ORIGINS: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean)
+        .every((origin) => ORIGIN.test(origin))
+        ? value
+        : helpers.error('any.invalid'),
+    )
+    .messages({
+      'any.invalid': 'must be a comma-separated list of origins like https://ledger.example.dk',
+    }),
+  RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).max(1000000).default(300),
+  LOGIN_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).max(1000).default(5),
+  TRUST_PROXY_HOPS: Joi.number().integer().min(0).max(10).default(0),
 })
   // The process environment holds many unrelated variables; only ours are checked.
   .unknown(true)
@@ -93,5 +140,16 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     },
     projector: value.PROJECTOR,
     projectorBatchSize: value.PROJECTOR_BATCH_SIZE,
+    seedDemoData: value.SEED_DEMO_DATA,
+    auth: { jwtSecretFile: value.JWT_SECRET_FILE, tokenTtlSeconds: durationSeconds(value.JWT_TTL) },
+    corsOrigins: (value.CORS_ORIGINS as string)
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    rateLimit: {
+      perMinute: value.RATE_LIMIT_PER_MINUTE,
+      loginPerMinute: value.LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
+    trustProxyHops: value.TRUST_PROXY_HOPS,
   };
 }

@@ -2,6 +2,10 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { readModelEntities, readModelMigrations } from '@ledger/read-models';
 import { eventStoreMigrations } from '@ledger/event-store';
+import { User } from '../auth/user.entity';
+import { Users1765000000000 } from '../auth/migrations/1765000000000-users';
+import { Person } from '../persons/person.entity';
+import { Persons1765000000001 } from '../persons/migrations/1765000000001-persons';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
@@ -19,7 +23,7 @@ export class DatabaseModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url,
-          entities: readModelEntities,
+          entities: [...readModelEntities, User, Person],
           migrations: allMigrations(),
           migrationsRun: true,
           migrationsTransactionMode: 'each',
@@ -35,7 +39,15 @@ export class DatabaseModule {
   }
 }
 
-/** The event store's schema first, then the read models'. */
+/**
+ * The event store's schema first, then the read models', then the operational tables outside
+ * the log: users (schema auth) and the person register (schema personal_data).
+ */
 export function allMigrations() {
-  return [...eventStoreMigrations, ...readModelMigrations];
+  return [
+    ...eventStoreMigrations,
+    ...readModelMigrations,
+    Users1765000000000,
+    Persons1765000000001,
+  ];
 }

@@ -12,8 +12,10 @@ import {
 } from '../shared';
 import { FoundAllianceCommand, ReviseAllianceGoalCommand } from './alliance.commands';
 import { FoundAllianceDto, ReviseAllianceGoalDto } from './alliance.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 @ApiTags('alliance')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('alliance')
 export class AllianceController {

@@ -20,11 +20,13 @@ import {
   OpenEvaluationRoundDto,
   ScoreEvaluationParametersDto,
 } from './evaluation.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NO_ROUND = 'No such evaluation round.';
 
 /** Rounds of the PLUSS evaluation of the alliance's health. */
 @ApiTags('evaluation rounds')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('evaluation-rounds')
 export class EvaluationController {

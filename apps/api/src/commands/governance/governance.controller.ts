@@ -30,6 +30,7 @@ import {
   StartInSecretariatDto,
   StepDownFromBoardDto,
 } from './governance.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NO_ALLIANCE = 'The alliance is not founded.';
 const SEAT_RULES = [
@@ -40,6 +41,7 @@ const SEAT_RULES = [
 
 /** The board, the Advisory Board, the secretariat and the general assemblies of one alliance. */
 @ApiTags('governance')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('governance/:allianceId')
 export class GovernanceController {

@@ -13,10 +13,12 @@ import {
 } from '../shared';
 import { AwardGrantCommand, EndGrantCommand, ExtendGrantCommand } from './grant.commands';
 import { AwardGrantDto, ExtendGrantDto } from './grant.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NO_GRANT = 'No such grant.';
 
 @ApiTags('grants')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('grants')
 export class GrantController {

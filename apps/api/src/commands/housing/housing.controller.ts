@@ -17,10 +17,12 @@ import {
   RetractHousingCountCommand,
 } from './housing.commands';
 import { CorrectHousingCountDto, ReportHomesDto } from './housing.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NOT_REPORTED = 'No such housing report.';
 
 @ApiTags('housing reports')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('housing-reports')
 export class HousingController {

@@ -24,10 +24,12 @@ import {
   MoveInitiativeToPhaseDto,
   ReviseInitiativeTargetDto,
 } from './initiative.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NOT_LAUNCHED = 'The initiative has not been launched.';
 
 @ApiTags('initiatives')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('initiatives')
 export class InitiativeController {

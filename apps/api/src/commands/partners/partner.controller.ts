@@ -37,6 +37,7 @@ import {
   ReviseCommitmentDto,
   RevisePartnershipDeclarationDto,
 } from './partner.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const PARTNER_NOT_FOUND = 'The partner has never joined.';
 const DECLARATION_NOT_FOUND = 'The partner, or the declaration, is not known.';
@@ -56,6 +57,7 @@ const odenseDeclaration = {
 };
 
 @ApiTags('partners')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('partners')
 export class PartnerController {

@@ -12,8 +12,10 @@ import {
 } from '../shared';
 import { RecordReferenceCountCommand } from './reference-count.commands';
 import { RecordReferenceCountDto } from './reference-count.dto';
+import { Roles, WRITERS } from '../../auth/access.decorators';
 
 @ApiTags('reference counts')
+@Roles(...WRITERS)
 @CommandController()
 @Controller('reference-counts')
 export class ReferenceCountController {

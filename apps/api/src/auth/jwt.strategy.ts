@@ -1,0 +1,44 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { UsersService } from '@ledger/platform';
+import {
+  type AccessTokenClaims,
+  type AuthenticatedUser,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+} from './authenticated-user';
+import { JWT_SECRET } from './jwt-secret.provider';
+
+/**
+ * Checks the bearer token (signature, expiry, issuer, audience), then the user it names: a user
+ * disabled since, or whose password changed since the token was issued, is refused. The role is
+ * the user's current one, not the one in the token, so a change applies at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(JWT_SECRET) secret: string,
+    private readonly users: UsersService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: secret,
+      algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
+    const user =
+      typeof claims.sub === 'string' ? await this.users.activeUser(claims.sub) : undefined;
+    if (!user) throw new UnauthorizedException('the user of this token is unknown or disabled');
+    const changed = Math.floor(user.passwordChangedAt.getTime() / 1000);
+    if (typeof claims.iat !== 'number' || claims.iat < changed) {
+      throw new UnauthorizedException('the password changed after this token was issued');
+    }
+    return { id: user.id, username: user.username, role: user.role };
+  }
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+/**
+ * Where the built dashboard is (`vite build` writes dist/dashboard): beside the compiled API
+ * (dist/apps/api/src/public -> dist/dashboard), or under dist/ when the API runs from its
+ * TypeScript sources (tests).
+ */
+export function dashboardDirectory(): string | undefined {
+  const root = join(__dirname, '..', '..', '..', '..');
+  return [join(root, 'dashboard'), join(root, 'dist', 'dashboard')].find((dir) =>
+    existsSync(join(dir, 'index.html')),
+  );
+}
+
+/** The content security policy of the dashboard's files: its own origin only, no inline code. */
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves the dashboard's files at `/` (index.html, /assets/*). Only files that exist are served;
+ * every other path falls through to the API's routes, so the API keeps its paths.
+ */
+export function serveDashboard(app: INestApplication): void {
+  const directory = dashboardDirectory();
+  if (!directory) return;
+  (app as NestExpressApplication).useStaticAssets(directory, {
+    index: 'index.html',
+    redirect: false,
+    fallthrough: true,
+    maxAge: 0,
+    setHeaders: (response, path) => {
+      // The API's own policy (default-src 'none') would stop the page from running its scripts:
+      // the dashboard may load its own files and call its own API, and nothing else.
+      response.setHeader('Content-Security-Policy', DASHBOARD_CSP);
+      // Hashed file names under assets/ never change; index.html must always be fresh.
+      if (path.includes(`${join('dashboard', 'assets')}`)) {
+        response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      } else {
+        response.setHeader('Cache-Control', 'no-cache');
+      }
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorators';
+import { PublicSummaryService } from './public-summary.service';
+
+@ApiTags('public')
+@Controller('public')
+export class PublicController {
+  constructor(private readonly summaries: PublicSummaryService) {}
+
+  @Get('summary')
+  @Public()
+  @ApiOperation({
+    summary: 'The public page: goal, partners, homes by year and initiative (no log-in)',
+    description:
+      'No person ids or names. Every count below 5 in a breakdown is "<5" (suppressed here, on the server); totals are exact.',
+  })
+  summary() {
+    return this.summaries.summary();
+  }
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from './roles';
+
+/**
+ * A person or system that may log in. Users are operational data, not events: a password must
+ * be changeable and a user disabled without a trace in the immutable log. What a user recorded
+ * is in the log anyway, as the actor of each event (`{id: userId, role}`); the id is an opaque
+ * UUID, so no name of a person ever enters an event through the actor.
+ */
+@Entity({ schema: 'auth', name: 'users' })
+export class User {
+  @PrimaryColumn('uuid', { name: 'user_id' })
+  id: string;
+
+  @Column('text', { unique: true })
+  username: string;
+
+  /** argon2id, in the PHC string format (`$argon2id$v=19$m=...`). */
+  @Column('text', { name: 'password_hash', select: false })
+  passwordHash: string;
+
+  @Column('text')
+  role: Role;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  /** Tokens issued before this moment are refused. */
+  @Column('timestamptz', { name: 'password_changed_at' })
+  passwordChangedAt: Date;
+
+  /** A disabled user can neither log in nor use a token issued earlier. */
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+}
