@@ -1,17 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import * as argon2 from 'argon2';
+import { argon2id, argon2Verify } from 'hash-wasm';
 
 /**
- * argon2id with the library's defaults (64 MiB, 3 passes, 4 lanes: above OWASP's minimum).
- * The parameters are stored in each hash, so raising them later keeps old hashes verifiable.
+ * argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane), from hash-wasm: a
+ * WebAssembly build, because the native `argon2` package's prebuilt binary crashed Node on this
+ * machine and a source build would make every install depend on a compiler. The parameters are
+ * stored in each hash (PHC format), so raising them later keeps old hashes verifiable.
  */
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2id({
+    password,
+    salt: randomBytes(16),
+    parallelism: 1,
+    iterations: 2,
+    memorySize: 19 * 1024,
+    hashLength: 32,
+    outputType: 'encoded',
+  });
 }
 
 export async function passwordMatches(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await argon2Verify({ password, hash });
   } catch {
     return false;
   }
