@@ -52,6 +52,23 @@ const REPORT_COLUMNS: Array<keyof ReportRow> = [
   'reported_at',
   'recorded_at',
 ];
+const CHANGE_COLUMNS = [
+  ['global_position', 'bigint'],
+  ['report_id', 'text'],
+  ['kind', 'text'],
+  ['previous_count', 'int'],
+  ['count', 'int'],
+  ['reason', 'text'],
+  ['period', 'text'],
+  ['year', 'int'],
+  ['quarter', 'int'],
+  ['municipality', 'text'],
+  ['initiative_id', 'text'],
+  ['partner_id', 'text'],
+  ['occurred_at', 'timestamptz'],
+  ['recorded_at', 'timestamptz'],
+  ['recorded_by', 'text'],
+] as const;
 const REPORT_TYPES = [
   'text',
   'int',
@@ -89,7 +106,7 @@ export class HousingProjection implements Projection {
 
   async applyBatch(events: RecordedEvent[], sql: Sql): Promise<void> {
     const fresh = new Map<string, ReportRow>();
-    const changes: Array<ChangeRow & { dimensionsFrom: string }> = [];
+    const changes: Array<ChangeRow & { dimensions: Dimensions & { period: string } }> = [];
     const totals = new TotalsDelta();
     for (const event of events) {
       const stamp = {
@@ -123,7 +140,7 @@ export class HousingProjection implements Projection {
           previous_count: null,
           count: d.count,
           reason: null,
-          dimensionsFrom: d.reportId,
+          dimensions: fresh.get(d.reportId)!,
         });
         continue;
       }
@@ -134,22 +151,25 @@ export class HousingProjection implements Projection {
       const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
       const status = retracted ? 'retracted' : 'corrected';
       let previous: number | null;
+      let dimensions: (Dimensions & { period: string }) | undefined;
       const inBatch = fresh.get(d.reportId);
       if (inBatch) {
         previous = inBatch.count;
         inBatch.count = count;
         inBatch.status = status;
+        dimensions = inBatch;
       } else {
         const [row] = await sql(
           `UPDATE housing_report r SET count = $2, status = $3
              FROM (SELECT count FROM housing_report WHERE report_id = $1) old
             WHERE r.report_id = $1
-            RETURNING old.count AS previous, r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter`,
+            RETURNING old.count AS previous, r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter, r.period`,
           [d.reportId, count, status],
         );
         previous = (row?.previous as number | undefined) ?? null;
-        if (row)
-          totals.add(row as unknown as Dimensions, count - (previous ?? 0), retracted ? -1 : 0);
+        if (!row) continue; // a correction of a report this projection never saw: nothing to change
+        dimensions = row as unknown as Dimensions & { period: string };
+        totals.add(dimensions, count - (previous ?? 0), retracted ? -1 : 0);
       }
       changes.push({
         ...stamp,
@@ -158,7 +178,7 @@ export class HousingProjection implements Projection {
         previous_count: previous,
         count,
         reason: d.reason,
-        dimensionsFrom: d.reportId,
+        dimensions,
       });
     }
     for (const row of fresh.values()) {
@@ -166,34 +186,32 @@ export class HousingProjection implements Projection {
     }
     await totals.write(sql);
     if (fresh.size > 0) {
-      const rows = [...fresh.values()];
+      // One JSON document instead of fourteen arrays: JSON.stringify and json_to_recordset are
+      // both native code, where building array literals row by row cost most of a rebuild.
       await sql(
         `INSERT INTO housing_report (${REPORT_COLUMNS.join(', ')})
-         SELECT * FROM unnest(${REPORT_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
-        REPORT_COLUMNS.map((column) => rows.map((row) => row[column])),
+         SELECT ${REPORT_COLUMNS.join(', ')}
+           FROM json_to_recordset($1::json) AS x(${REPORT_COLUMNS.map((c, i) => `${c} ${REPORT_TYPES[i]}`).join(', ')})`,
+        [JSON.stringify([...fresh.values()])],
       );
     }
     if (changes.length > 0) {
-      // The dimensions of each change are the report's (now all in housing_report).
+      // Each change carries its report's dimensions from memory or from the UPDATE above: joining
+      // housing_report here made every batch scan the whole table once it grew large.
+      const rows = changes.map(({ dimensions, ...change }) => ({
+        ...change,
+        period: dimensions!.period,
+        year: dimensions!.year,
+        quarter: dimensions!.quarter,
+        municipality: dimensions!.municipality,
+        initiative_id: dimensions!.initiative_id,
+        partner_id: dimensions!.partner_id,
+      }));
       await sql(
-        `INSERT INTO housing_count_change (global_position, report_id, kind, previous_count, count, reason,
-           period, year, quarter, municipality, initiative_id, partner_id, occurred_at, recorded_at, recorded_by)
-         SELECT c.global_position, c.report_id, c.kind, c.previous_count, c.count, c.reason,
-                r.period, r.year, r.quarter, r.municipality, r.initiative_id, r.partner_id, c.occurred_at, c.recorded_at, c.recorded_by
-           FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[])
-                  AS c(global_position, report_id, kind, previous_count, count, reason, occurred_at, recorded_at, recorded_by)
-           JOIN housing_report r ON r.report_id = c.report_id`,
-        [
-          changes.map((c) => c.global_position),
-          changes.map((c) => c.report_id),
-          changes.map((c) => c.kind),
-          changes.map((c) => c.previous_count),
-          changes.map((c) => c.count),
-          changes.map((c) => c.reason),
-          changes.map((c) => c.occurred_at),
-          changes.map((c) => c.recorded_at),
-          changes.map((c) => c.recorded_by),
-        ],
+        `INSERT INTO housing_count_change (${CHANGE_COLUMNS.map(([c]) => c).join(', ')})
+         SELECT ${CHANGE_COLUMNS.map(([c]) => c).join(', ')}
+           FROM json_to_recordset($1::json) AS x(${CHANGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+        [JSON.stringify(rows)],
       );
     }
   }

@@ -1,0 +1,139 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, EventStore } from '@ledger/event-store';
+import { loadLedgerConfig, UsersService } from '@ledger/platform';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { AuthService } from '../apps/api/src/auth/auth.service';
+import { DemoDataSeeder } from '../apps/api/src/seed';
+import { fmt, openBenchDatabase, percentile } from './bench-database';
+
+/**
+ * npm run bench:queries — the query endpoints at a steady RATE requests/s for SECONDS seconds
+ * (default 200/s for 20 s, round robin over the read endpoints) on the demo data plus EVENTS
+ * housing events (default 1 million), through the real HTTP stack with a logged-in user.
+ */
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase();
+  const config = loadLedgerConfig({
+    DATABASE_URL: database.url,
+    LOG_LEVEL: 'error',
+    LOG_FORMAT: 'json',
+    SEED_DEMO_DATA: 'false',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    SIGNING_KEY_FILE: join(tmpdir(), `bench-key-${process.pid}.pem`),
+    JWT_SECRET_FILE: join(tmpdir(), `bench-jwt-${process.pid}`),
+  });
+  const app = await createApiApp(config, database.url);
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  try {
+    await app.get(DemoDataSeeder).seed();
+    const store = app.get<EventStore>(EVENT_STORE);
+    let written = 0;
+    let n = 0;
+    const t0 = Date.now();
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (written < EVENTS) {
+          const events = [];
+          while (events.length < 500 && written + events.length < EVENTS) {
+            const i = n++;
+            events.push({
+              type: 'HomesReported',
+              data: {
+                reportId: `bench-${i}`,
+                count: (i % 9) + 1,
+                period: `${2016 + (i % 10)}-Q${(i % 4) + 1}`,
+                municipality: ['København', 'Aarhus', 'Odense', 'Roskilde'][i % 4],
+                initiativeId: 'kollegiemodellen',
+                partnerId: 'bikubenfonden',
+                source: 'bench',
+                housingType: 'dorm-room',
+                permanent: true,
+              },
+              occurredAt: `${2016 + (i % 10)}-06-30`,
+            });
+          }
+          written += events.length;
+          await store.append(`housing-bench-${randomUUID()}`, events, 'no_stream', {
+            commandId: randomUUID(),
+            actor: { id: 'bench', role: 'secretariat' },
+          });
+        }
+      }),
+    );
+    const head = await store.headPosition();
+    // Wait for the in-process projector.
+    for (;;) {
+      const health = (await (await fetch(`${base}/health`)).json()) as {
+        info?: { projections?: { projections?: Record<string, { lag: number }> } };
+      };
+      const lags = Object.values(health.info?.projections?.projections ?? {}).map((p) => p.lag);
+      if (lags.length && Math.max(...lags) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    console.log(
+      `${fmt(head)} events recorded and projected in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
+
+    const id = randomUUID();
+    await app.get(UsersService).add(`bench-${id.slice(0, 8)}`, 'board', randomUUID(), id);
+    const { accessToken } = await app.get(AuthService).issueToken({ id, role: 'board' });
+    const headers = { Authorization: `Bearer ${accessToken}` };
+    const endpoints = [
+      '/progress',
+      '/progress?asOf=2019-12-31',
+      '/governance/composition?asOf=2018-06-01',
+      '/governance/timeline?page=1&pageSize=50',
+      '/partners',
+      '/initiatives',
+    ];
+    const latencies = new Map<string, number[]>(endpoints.map((e) => [e, []]));
+    let errors = 0;
+    const started = Date.now();
+    const inflight: Array<Promise<void>> = [];
+    let sent = 0;
+    while (Date.now() - started < SECONDS * 1000) {
+      const due = Math.floor(((Date.now() - started) / 1000) * RATE);
+      while (sent < due) {
+        const endpoint = endpoints[sent++ % endpoints.length];
+        const t = process.hrtime.bigint();
+        inflight.push(
+          fetch(`${base}${endpoint}`, { headers }).then(async (response) => {
+            await response.arrayBuffer();
+            if (response.status !== 200) errors++;
+            latencies.get(endpoint)!.push(Number(process.hrtime.bigint() - t) / 1e6);
+          }),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(inflight);
+    const all: number[] = [];
+    for (const [endpoint, values] of latencies) {
+      values.sort((a, b) => a - b);
+      all.push(...values);
+      console.log(
+        `${endpoint.padEnd(45)} n=${values.length} p50 ${percentile(values, 50).toFixed(1)} ms  p99 ${percentile(values, 99).toFixed(1)} ms`,
+      );
+    }
+    all.sort((a, b) => a - b);
+    console.log(
+      `queries: ${fmt(sent / SECONDS)} req/s over ${fmt(head)} events: p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms, ${errors} errors`,
+    );
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
