@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { migrateDatabase, startEmbeddedPostgres } from '@ledger/platform';
 
@@ -28,7 +29,11 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-pg-'));
-    const server = await startEmbeddedPostgres({ dataDir: dir, port: 5499, database: 'bench' });
+    const server = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: await freePort(),
+      database: 'bench',
+    });
     url = server.url;
     close = async () => {
       await server.stop();
@@ -56,3 +61,19 @@ export function percentile(sortedMs: number[], p: number): number {
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A port nothing listens on now, so benchmarks can run side by side. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no free port')),
+      );
+    });
+  });
+}

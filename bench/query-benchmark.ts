@@ -105,11 +105,15 @@ async function main(): Promise<void> {
         const endpoint = endpoints[sent++ % endpoints.length];
         const t = process.hrtime.bigint();
         inflight.push(
-          fetch(`${base}${endpoint}`, { headers }).then(async (response) => {
-            await response.arrayBuffer();
-            if (response.status !== 200) errors++;
-            latencies.get(endpoint)!.push(Number(process.hrtime.bigint() - t) / 1e6);
-          }),
+          fetch(`${base}${endpoint}`, { headers })
+            .then(async (response) => {
+              await response.arrayBuffer();
+              if (response.status !== 200) errors++;
+              latencies.get(endpoint)!.push(Number(process.hrtime.bigint() - t) / 1e6);
+            })
+            .catch(() => {
+              errors++;
+            }),
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 1));

@@ -16,6 +16,7 @@ import { PersonsModule } from './persons/persons.module';
 import { AuditModule } from './audit/audit.module';
 import { SeedModule } from './seed/seed.module';
 import { PublicModule } from './public/public.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({})
 export class ApiModule {
@@ -36,6 +37,8 @@ export class ApiModule {
         AuditModule,
         // GET /public/summary for the dashboard's public page (no log-in; small counts suppressed).
         PublicModule,
+        // POST /imports, GET /imports/templates/:kind: the secretariat's spreadsheets (issue 11).
+        ImportsModule,
         // Loads the demo data once into an empty log when SEED_DEMO_DATA is true.
         SeedModule.atStartup(),
         // The embedded default runs the projector here; a deployment runs apps/projector instead.

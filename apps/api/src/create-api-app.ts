@@ -103,7 +103,9 @@ function harden(app: NestExpressApplication, config: LedgerConfig): void {
     const hasBody =
       request.headers['transfer-encoding'] !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0;
-    if (hasBody && !request.is('application/json')) {
+    // The one exception: spreadsheets are uploaded to POST /imports as multipart/form-data (issue 11).
+    const upload = request.path === '/imports' && Boolean(request.is('multipart/form-data'));
+    if (hasBody && !upload && !request.is('application/json')) {
       response.status(415).json({
         statusCode: 415,
         error: 'Unsupported Media Type',

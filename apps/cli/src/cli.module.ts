@@ -21,6 +21,8 @@ import { ReplayCommand } from './commands/replay.command';
 import { ExportCommand } from './commands/export.command';
 import { ExplainCommand } from './commands/explain.command';
 import { ReportCommand } from './commands/report.command';
+import { ImportCommand } from './commands/import.command';
+import { ImportServiceModule } from '../../api/src/imports/imports.module';
 
 /** Operator and auditor commands. */
 @Module({})
@@ -38,6 +40,8 @@ export class CliModule {
         // `cli users ...`, `cli persons forget` (issue 9).
         UsersModule,
         PersonRegisterModule,
+        // `cli import`: the secretariat's spreadsheets (issue 11).
+        ImportServiceModule,
       ],
       providers: [
         ...usersCommands,
@@ -52,6 +56,7 @@ export class CliModule {
         ExportCommand,
         ExplainCommand,
         ReportCommand,
+        ImportCommand,
       ],
     };
   }

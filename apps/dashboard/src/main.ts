@@ -12,6 +12,7 @@ import { renderPartner, renderPartners } from './pages/partners';
 import { renderProgress } from './pages/progress';
 import { renderPublic } from './pages/public';
 import { renderRecord } from './pages/record';
+import { renderImport } from './pages/import';
 
 export interface Route {
   path: string[];
@@ -53,6 +54,11 @@ const pages: Record<string, PageDef> = {
   record: {
     nav: { key: 'navRecord', icon: icons.pen },
     render: renderRecord,
+    access: 'secretariat',
+  },
+  import: {
+    nav: { key: 'navImport', icon: icons.pen },
+    render: renderImport,
     access: 'secretariat',
   },
   public: { nav: { key: 'navPublic', icon: icons.globe }, render: renderPublic, access: 'anyone' },
