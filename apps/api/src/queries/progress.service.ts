@@ -1,8 +1,9 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Optional, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '@ledger/read-models';
 import { AsOf } from './as-of';
+import { HistoryQueries, Queryable } from './history-queries';
 
 export interface Breakdown {
   key: string;
@@ -19,6 +20,7 @@ export class ProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
+    @Optional() private readonly historyQueries?: HistoryQueries,
   ) {}
 
   /**
@@ -29,6 +31,8 @@ export class ProgressService {
    */
   async progress(at: AsOf & { current?: boolean }) {
     const goal = await this.goal();
+    // A past date reads the whole change history: on its own small pool (see HistoryQueries).
+    const db: Queryable = at.current || !this.historyQueries ? this.db : this.historyQueries;
     const standing = at.current
       ? `SELECT homes AS count, reports, year, quarter, year || '-Q' || quarter AS period, municipality,
                 initiative_id, partner_id
@@ -41,33 +45,33 @@ export class ProgressService {
     const params = [at.worldBefore, at.knownBefore];
     const [totals, byInitiative, byPartner, byMunicipality, byQuarter, restatements] =
       await Promise.all([
-        this.db.query(
+        db.query(
           `SELECT coalesce(sum(count), 0)::int AS homes, coalesce(sum(reports), 0)::int AS reports FROM (${standing}) s`,
           params,
         ),
-        this.db.query(
+        db.query(
           `SELECT s.initiative_id AS key, coalesce(i.name, s.initiative_id) AS label, sum(s.count)::int AS homes
            FROM (${standing}) s LEFT JOIN ${this.schema}.initiative i ON i.initiative_id = s.initiative_id
           GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
           params,
         ),
-        this.db.query(
+        db.query(
           `SELECT s.partner_id AS key, coalesce(p.name, s.partner_id) AS label, sum(s.count)::int AS homes
            FROM (${standing}) s LEFT JOIN ${this.schema}.partner p ON p.partner_id = s.partner_id
           GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
           params,
         ),
-        this.db.query(
+        db.query(
           `SELECT municipality AS key, municipality AS label, sum(count)::int AS homes FROM (${standing}) s
           GROUP BY 1 HAVING sum(count) > 0 ORDER BY homes DESC, label`,
           params,
         ),
-        this.db.query(
+        db.query(
           `SELECT period, year, quarter, sum(count)::int AS homes FROM (${standing}) s
           GROUP BY period, year, quarter ORDER BY year, quarter`,
           params,
         ),
-        this.restatements(at),
+        this.restatements(at, db),
       ]);
     const homes: number = totals[0].homes;
     let cumulative = 0;
@@ -101,7 +105,7 @@ export class ProgressService {
   }
 
   /** Every correction and retraction known by the knowledge date, in words the board can read. */
-  async restatements(at: AsOf) {
+  async restatements(at: AsOf, db: Queryable = this.db) {
     const rows: Array<{
       report_id: string;
       kind: string;
@@ -110,7 +114,7 @@ export class ProgressService {
       reason: string;
       recorded_at: Date;
       occurred_at: Date;
-    }> = await this.db.query(
+    }> = await db.query(
       // The most recent ones, oldest first; the full list is in the audit export.
       `SELECT * FROM (
          SELECT report_id, kind, previous_count, count, reason, recorded_at, occurred_at, global_position

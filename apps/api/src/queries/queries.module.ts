@@ -5,6 +5,7 @@ import { DataQualityService } from './data-quality.service';
 import { GovernanceService } from './governance.service';
 import { PartnersService } from './partners.service';
 import { ProgressService } from './progress.service';
+import { HistoryQueries } from './history-queries';
 import {
   DataQualityController,
   GovernanceQueriesController,
@@ -25,6 +26,7 @@ import {
   ],
   providers: [
     { provide: READ_MODEL_SCHEMA, useValue: LIVE_READ_MODEL_SCHEMA },
+    HistoryQueries,
     ProgressService,
     GovernanceService,
     PartnersService,
