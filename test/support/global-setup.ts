@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
+import { freePort } from '../../libs/platform/src/database/free-port';
 
 declare global {
   var __LEDGER_TEST_POSTGRES__: { stop(): Promise<void> } | undefined;
@@ -25,19 +25,4 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.__LEDGER_TEST_POSTGRES__ = server;
   process.env.TEST_ADMIN_DATABASE_URL = server.url;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }

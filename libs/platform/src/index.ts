@@ -13,3 +13,4 @@ export * from './event-store/ledger-event-types';
 export * from './projector/projector.module';
 export * from './auth';
 export * from './persons';
+export * from './database/free-port';
