@@ -90,12 +90,20 @@ async function main(): Promise<void> {
       process.env.BENCH_ENDPOINTS ??
       '/progress,/progress?asOf=2019-12-31,/governance/composition?asOf=2018-06-01,/governance/timeline?page=1&pageSize=50,/partners,/initiatives'
     ).split(',');
-    // One dated progress question on its own first, to show what a past date costs on this log.
-    const single = process.hrtime.bigint();
-    await (await fetch(`${base}/progress?asOf=2019-12-31`, { headers })).arrayBuffer();
-    console.log(
-      `one /progress?asOf=2019-12-31 alone: ${(Number(process.hrtime.bigint() - single) / 1e6).toFixed(0)} ms`,
-    );
+    // Each endpoint on its own first (20 requests one after another), to show what one costs
+    // without queueing.
+    for (const endpoint of endpoints) {
+      const alone: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = process.hrtime.bigint();
+        await (await fetch(`${base}${endpoint}`, { headers })).arrayBuffer();
+        alone.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      alone.sort((a, b) => a - b);
+      console.log(
+        `alone: ${endpoint.padEnd(45)} min ${alone[0].toFixed(1)} ms, median ${percentile(alone, 50).toFixed(1)} ms, max ${alone[alone.length - 1].toFixed(1)} ms`,
+      );
+    }
     const latencies = new Map<string, number[]>(endpoints.map((e) => [e, []]));
     let errors = 0;
     const started = Date.now();

@@ -4,6 +4,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
 import { authHeader } from '../support/auth';
+import { PROGRESS_FIGURES } from '../support/progress-figures';
 import { LedgerEvents, projectionsCaughtUp } from '../support/ledger-events';
 
 describe('progress toward 2300 homes (GET /progress)', () => {
@@ -125,15 +126,7 @@ describe('progress toward 2300 homes (GET /progress)', () => {
         .set(auth)
         .expect(200)
     ).body;
-    for (const figure of [
-      'homes',
-      'reports',
-      'byInitiative',
-      'byPartner',
-      'byMunicipality',
-      'byYear',
-      'byQuarter',
-    ]) {
+    for (const figure of PROGRESS_FIGURES) {
       expect([figure, current[figure]]).toEqual([figure, fromHistory[figure]]);
     }
   });

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@ledger/event-store';
 import { ledgerEventTypes, migrateDatabase } from '@ledger/platform';
-import { catchUp, ledgerProjections, resetProjections } from '@ledger/read-models';
+import {
+  catchUp,
+  ledgerProjections,
+  rebuildProjections,
+  resetProjections,
+  setAsideQueryIndexes,
+} from '@ledger/read-models';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { LedgerEvents } from '../support/ledger-events';
 import { LedgerProcess, spawnLedger } from '../support/spawn-ledger';
@@ -151,5 +157,51 @@ describe('the projector survives being killed mid-stream', () => {
     ).toBe(0);
     await catchUp(store, pool, projections);
     expect(await snapshot()).toEqual(resumed);
+  });
+
+  async function indexes(): Promise<Array<{ indexname: string; indexdef: string }>> {
+    return (
+      await pool.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'read_models' ORDER BY indexname`,
+      )
+    ).rows;
+  }
+
+  it('rebuilds with the query indexes set aside, makes them again, and a rebuild killed half-way leaves them to the next projector', async () => {
+    const before = await indexes();
+    const rows = await snapshot();
+    const phases: string[] = [];
+    await rebuildProjections(database.url, store, ledgerProjections(), ({ indexing }) => {
+      const phase = indexing ? 'indexing' : 'replaying';
+      if (phases[phases.length - 1] !== phase) phases.push(phase);
+    });
+    expect(phases).toEqual(['replaying', 'indexing']);
+    expect(await snapshot()).toEqual(rows);
+    expect(await indexes()).toEqual(before);
+
+    // A rebuild that dies after setting the indexes aside.
+    const client = await pool.connect();
+    try {
+      await setAsideQueryIndexes(client, 'read_models', ledgerProjections(), { remember: true });
+    } finally {
+      client.release();
+    }
+    const setAside = await indexes();
+    expect(setAside.length).toBeLessThan(before.length);
+    // Keys stay: upserts and lookups by key need them.
+    expect(setAside.map((i) => i.indexname)).toEqual(
+      expect.arrayContaining(['housing_report_pkey', 'housing_change_report']),
+    );
+
+    const projector = spawnLedger('projector', projectorEnv());
+    running.push(projector);
+    const deadline = Date.now() + 30000;
+    while ((await indexes()).length < before.length) {
+      if (Date.now() > deadline) throw new Error(`indexes not restored:\n${projector.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await indexes()).toEqual(before);
+    projector.child.kill('SIGTERM');
+    expect(await projector.exited).toBe(0);
   });
 });

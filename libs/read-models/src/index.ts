@@ -8,4 +8,5 @@ export * from './projection/projector-lease';
 export * from './projection/projection-runner';
 export * from './projections';
 export * from './projection/rebuild';
+export * from './projection/bulk-indexes';
 export * from './read-model-schema';

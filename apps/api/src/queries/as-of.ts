@@ -13,6 +13,8 @@ export interface AsOf {
   /** Exclusive upper bounds. */
   worldBefore: Date;
   knownBefore: Date;
+  /** No knowledge date was asked for: everything recorded so far counts. */
+  knowsEverything?: boolean;
 }
 
 export const MOMENT_PATTERN =
@@ -69,5 +71,6 @@ export function asOfFrom(query: { asOf?: string; knownOn?: string }, now = new D
     worldDay: world.text.slice(0, 10),
     worldBefore: world.before,
     knownBefore: known.before,
+    knowsEverything: query.knownOn === undefined,
   };
 }

@@ -56,7 +56,7 @@ export class PartnersService {
       `SELECT i.initiative_id AS "initiativeId", i.name, i.description, i.phase, i.target_quantity::float AS "targetQuantity",
               i.target_unit AS "targetUnit", i.lead_partner_ids AS "leadPartnerIds",
               i.participating_partner_ids AS "participatingPartnerIds", i.municipalities,
-              coalesce((SELECT sum(r.count) FROM ${this.schema}.housing_report r WHERE r.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
+              coalesce((SELECT sum(t.homes) FROM ${this.schema}.housing_total t WHERE t.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
          FROM ${this.schema}.initiative i ORDER BY i.launched_at, i.name`,
     );
   }
@@ -67,7 +67,7 @@ export class PartnersService {
               i.target_unit AS "targetUnit", i.lead_partner_ids AS "leadPartnerIds",
               i.participating_partner_ids AS "participatingPartnerIds", i.municipalities, i.launched_at AS "launchedAt",
               i.phase_history AS "phaseHistory", i.target_history AS "targetHistory", i.partner_history AS "partnerHistory",
-              coalesce((SELECT sum(r.count) FROM ${this.schema}.housing_report r WHERE r.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
+              coalesce((SELECT sum(t.homes) FROM ${this.schema}.housing_total t WHERE t.initiative_id = i.initiative_id), 0)::int AS "homesCounted"
          FROM ${this.schema}.initiative i WHERE i.initiative_id = $1`,
       [initiativeId],
     );

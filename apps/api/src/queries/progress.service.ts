@@ -24,25 +24,33 @@ export class ProgressService {
   ) {}
 
   /**
-   * `at.current` (no asOf / knownOn given): the running totals kept by the projection, a few
-   * hundred rows however long the log. Any other moment: each report's latest change that had
-   * happened by the world date and was recorded by the knowledge date. Both give the same figures
-   * for now (a test holds them to it).
+   * Sums the figures from the cheapest source that gives them exactly for the moment asked
+   * (see `sourceFor`); every source gives the same figures for the same moment (tests hold them
+   * to it).
    */
-  async progress(at: AsOf & { current?: boolean }) {
+  async progress(at: AsOf & { current?: boolean }, source?: StandingSource) {
     const goal = await this.goal();
-    // A past date reads the whole change history: on its own small pool (see HistoryQueries).
-    const db: Queryable = at.current || !this.historyQueries ? this.db : this.historyQueries;
-    const standing = at.current
-      ? `SELECT homes AS count, reports, year, quarter, year || '-Q' || quarter AS period, municipality,
-                initiative_id, partner_id
-           FROM ${this.schema}.housing_total WHERE $1::timestamptz IS NOT NULL AND $2::timestamptz IS NOT NULL`
-      : `SELECT DISTINCT ON (report_id) report_id, count, CASE WHEN kind = 'retracted' THEN 0 ELSE 1 END AS reports,
-                year, quarter, period, municipality, initiative_id, partner_id
-           FROM ${this.schema}.housing_count_change
-          WHERE occurred_at < $1 AND recorded_at < $2
-          ORDER BY report_id, global_position DESC`;
-    const params = [at.worldBefore, at.knownBefore];
+    const from = source ?? (await this.sourceFor(at));
+    // Only the change history is slow on a long log: it runs on its own small pool.
+    const db: Queryable =
+      from !== 'change history' || !this.historyQueries ? this.db : this.historyQueries;
+    const dims = `year, quarter, year || '-Q' || quarter AS period, municipality, initiative_id, partner_id`;
+    const standing = {
+      'running totals': `SELECT homes AS count, reports, ${dims} FROM ${this.schema}.housing_total
+                          WHERE $1::text IS NOT NULL AND $2::text IS NOT NULL`,
+      'daily steps': `SELECT homes AS count, reports, ${dims} FROM ${this.schema}.housing_standing
+                       WHERE world_day < $1::date AND known_day < $2::date`,
+      'change history': `SELECT DISTINCT ON (report_id) report_id, count,
+                                CASE WHEN kind = 'retracted' THEN 0 ELSE 1 END AS reports,
+                                year, quarter, period, municipality, initiative_id, partner_id
+                           FROM ${this.schema}.housing_count_change
+                          WHERE occurred_at < $1::timestamptz AND recorded_at < $2::timestamptz
+                          ORDER BY report_id, global_position DESC`,
+    }[from];
+    const params =
+      from === 'change history'
+        ? [at.worldBefore.toISOString(), at.knownBefore.toISOString()]
+        : [dayBefore(at.worldBefore), at.knowsEverything ? 'infinity' : dayBefore(at.knownBefore)];
     const [totals, byInitiative, byPartner, byMunicipality, byQuarter, restatements] =
       await Promise.all([
         db.query(
@@ -167,6 +175,29 @@ export class ProgressService {
     };
   }
 
+  /**
+   * - No date asked: the running totals (one row per initiative, partner, municipality, quarter).
+   * - A day (what the dashboard and the reports ask): the daily steps, which sum a change's effect
+   *   per day it happened and day it was recorded: a few hundred rows however long the log.
+   * - An instant within a day on which something happened or was recorded: the daily steps cannot
+   *   split that day, so each report's latest change by then is read from the change history.
+   */
+  async sourceFor(at: AsOf & { current?: boolean }): Promise<StandingSource> {
+    if (at.current) return 'running totals';
+    const worldByDay = isMidnight(at.worldBefore);
+    const knownByDay = at.knowsEverything || isMidnight(at.knownBefore);
+    if (worldByDay && knownByDay) return 'daily steps';
+    // An instant on a day after the last day anything happened (or was recorded) splits no day.
+    const [last] = await this.db.query(
+      `SELECT max(world_day)::text AS world, max(known_day)::text AS known FROM ${this.schema}.housing_standing`,
+    );
+    const after = (day: string | null, bound: Date) => day === null || day < dayBefore(bound);
+    return (worldByDay || after(last.world, at.worldBefore)) &&
+      (knownByDay || after(last.known, at.knownBefore))
+      ? 'daily steps'
+      : 'change history';
+  }
+
   private async goal(): Promise<{ homes: number; fromYear: number; toYear: number } | null> {
     const [row] = await this.db.query(
       `SELECT goal_homes AS homes, goal_from_year AS "fromYear", goal_to_year AS "toYear" FROM ${this.schema}.alliance ORDER BY founded_at LIMIT 1`,
@@ -174,6 +205,13 @@ export class ProgressService {
     return row ?? null;
   }
 }
+
+/** Where the figures for a moment are summed from (see `ProgressService.sourceFor`). */
+export type StandingSource = 'running totals' | 'daily steps' | 'change history';
+
+const isMidnight = (instant: Date) => instant.getTime() % 86_400_000 === 0;
+/** The UTC day an exclusive bound falls on: the rows of earlier days are all before it. */
+const dayBefore = (instant: Date) => instant.toISOString().slice(0, 10);
 
 const YEAR_MS = 365.2425 * 86_400_000;
 /** How many restatements the progress page lists beside the figures. */

@@ -51,14 +51,19 @@ export class RebuildCommand extends CommandRunner {
     const started = Date.now();
     let barStarted = false;
     let last = 0;
-    await rebuildProjections(this.databaseUrl, this.store, chosen, ({ position, head, by }) => {
-      if (!barStarted) {
-        bar.start(head, position, { projections: chosen.map((p) => p.name).join(', '), by });
-        barStarted = true;
-      }
-      bar.update(position, { by });
-      last = position;
-    });
+    await rebuildProjections(
+      this.databaseUrl,
+      this.store,
+      chosen,
+      ({ position, head, by, indexing }) => {
+        if (!barStarted) {
+          bar.start(head, position, { projections: chosen.map((p) => p.name).join(', '), by });
+          barStarted = true;
+        }
+        bar.update(position, { by: indexing ? 'making the query indexes' : by });
+        last = position;
+      },
+    );
     bar.stop();
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(

@@ -4,6 +4,8 @@ import { BatchApplier } from './batch-applier';
 import { CheckpointMovedError } from './checkpoint-fence';
 import { Projection } from './projection';
 import { ProjectorLease } from './projector-lease';
+import { LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
+import { restoreQueryIndexes } from './bulk-indexes';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -33,6 +35,8 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private running = false;
   private timer: NodeJS.Timeout | null = null;
+  private resetWatch: NodeJS.Timeout | null = null;
+  private checkpoints = new Map<string, number>();
   private restarting: Promise<void> | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -61,6 +65,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.resetWatch) clearInterval(this.resetWatch);
     await this.restarting;
     await this.subscription?.stop();
     this.subscription = null;
@@ -85,20 +90,22 @@ export class ProjectionRunner {
 
   private async subscribe(): Promise<void> {
     const client = await this.pool.connect();
-    let checkpoints: Map<string, number>;
     try {
-      checkpoints = await this.applier.ensureCheckpoints(client);
+      this.checkpoints = await this.applier.ensureCheckpoints(client);
+      // A rebuild that died half-way left query indexes set aside: make them now.
+      await restoreQueryIndexes(client, LIVE_READ_MODEL_SCHEMA);
     } finally {
       client.release();
     }
-    const from = Math.min(...checkpoints.values());
+    this.watchForResets();
+    const from = Math.min(...this.checkpoints.values());
     this.options.logger.log(`projector active from position ${from}`);
     this.subscription = this.options.store.subscribe(
       from,
       async (events) => {
         const batchClient = await this.pool.connect();
         try {
-          checkpoints = await this.applier.apply(batchClient, events, checkpoints);
+          this.checkpoints = await this.applier.apply(batchClient, events, this.checkpoints);
         } finally {
           batchClient.release();
         }
@@ -117,6 +124,36 @@ export class ProjectionRunner {
         },
       },
     );
+  }
+
+  /**
+   * A rebuild sets checkpoints back while this projector runs. A batch would notice (its fence
+   * fails), but on a quiet log no batch comes: so look once a second whether a stored checkpoint
+   * is behind the one in memory, and start again from the stored ones if so.
+   */
+  private watchForResets(): void {
+    if (this.resetWatch) return;
+    this.resetWatch = setInterval(() => {
+      if (!this.subscription || this.restarting) return;
+      this.pool
+        .query<{ projection: string; position: string }>(
+          `SELECT projection, position FROM ${LIVE_READ_MODEL_SCHEMA}.projection_checkpoint WHERE projection = ANY($1)`,
+          [[...this.checkpoints.keys()]],
+        )
+        .then(({ rows }) => {
+          const reset = rows.find(
+            (row) => Number(row.position) < (this.checkpoints.get(row.projection) ?? 0),
+          );
+          if (reset && this.subscription) {
+            this.options.logger.log(
+              `projection ${reset.projection} was reset to ${reset.position}; starting again from the stored checkpoints`,
+            );
+            void this.restart();
+          }
+        })
+        .catch(() => undefined);
+    }, 1000);
+    this.resetWatch.unref();
   }
 
   private restart(): Promise<void> {

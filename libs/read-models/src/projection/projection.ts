@@ -12,6 +12,11 @@ export interface Projection {
   readonly name: string;
   /** The tables it owns (unqualified: the schema is chosen per batch); a rebuild empties exactly these. */
   readonly tables: readonly string[];
+  /**
+   * Indexes (other than keys) that apply() itself reads: a bulk replay keeps them while it drops
+   * the indexes only queries use (see bulk-indexes.ts).
+   */
+  readonly indexesReadWhileApplying?: readonly string[];
   /** The event types it reads; others pass by without cost. */
   readonly eventTypes: ReadonlySet<string>;
   apply(event: RecordedEvent, sql: Sql): Promise<void>;

@@ -3,11 +3,14 @@ import { EventStore } from '@ledger/event-store';
 import { BatchApplier } from './batch-applier';
 import { Projection } from './projection';
 import { ProjectorLease } from './projector-lease';
+import { restoreQueryIndexes, setAsideQueryIndexes } from './bulk-indexes';
 import { assertSchemaName, LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
 
 export interface RebuildProgress {
   position: number;
   head: number;
+  /** Set while the query indexes are made again after the replay. */
+  indexing?: boolean;
 }
 
 /**
@@ -57,13 +60,15 @@ export async function catchUp(
     const head = options.untilPosition ?? (await store.headPosition());
     let position = Math.min(...checkpoints.values());
     onProgress({ position, head });
-    while (position < head) {
-      const events = (await store.readAll(position, batchSize)).filter(
-        (e) => e.globalPosition! <= head,
-      );
+    // The next batch is read while this one is applied: reading and applying take about as long.
+    let next = position < head ? store.readAll(position, batchSize) : null;
+    while (next) {
+      const events = (await next).filter((e) => e.globalPosition! <= head);
       if (events.length === 0) break;
+      const last = events[events.length - 1].globalPosition!;
+      next = last < head ? store.readAll(last, batchSize) : null;
       checkpoints = await applier.apply(client, events, checkpoints);
-      position = events[events.length - 1].globalPosition!;
+      position = last;
       onProgress({ position, head });
     }
     return position;
@@ -71,6 +76,9 @@ export async function catchUp(
     client.release();
   }
 }
+
+/** Events per transaction in a rebuild: larger batches spread each statement's fixed cost. */
+const REBUILD_BATCH = 20_000;
 
 /**
  * Rebuilds the projections. Holding the lease (no projector running), it replays here and
@@ -88,7 +96,22 @@ export async function rebuildProjections(
   try {
     await resetProjections(pool, projections);
     if (await lease.tryAcquire()) {
-      await catchUp(store, pool, projections, (p) => onProgress({ ...p, by: 'here' }));
+      // Into empty tables: the query indexes are made once at the end (see bulk-indexes.ts).
+      const client = await pool.connect();
+      try {
+        await setAsideQueryIndexes(client, LIVE_READ_MODEL_SCHEMA, projections, { remember: true });
+        const position = await catchUp(
+          store,
+          pool,
+          projections,
+          (p) => onProgress({ ...p, by: 'here' }),
+          { batchSize: REBUILD_BATCH },
+        );
+        onProgress({ position, head: position, indexing: true, by: 'here' });
+        await restoreQueryIndexes(client, LIVE_READ_MODEL_SCHEMA);
+      } finally {
+        client.release();
+      }
       return;
     }
     const head = await store.headPosition();

@@ -6,6 +6,8 @@ import type {
 import { housingReportEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
+import { ReportChange, standingSteps } from './standing-steps';
+import { SummedRows } from './summed-rows';
 
 interface ReportRow {
   report_id: string;
@@ -22,6 +24,7 @@ interface ReportRow {
   permanent: boolean;
   reported_at: string;
   recorded_at: string;
+  latest_occurred_at: string;
 }
 
 interface ChangeRow {
@@ -51,6 +54,7 @@ const REPORT_COLUMNS: Array<keyof ReportRow> = [
   'permanent',
   'reported_at',
   'recorded_at',
+  'latest_occurred_at',
 ];
 const CHANGE_COLUMNS = [
   ['global_position', 'bigint'],
@@ -84,6 +88,7 @@ const REPORT_TYPES = [
   'bool',
   'timestamptz',
   'timestamptz',
+  'timestamptz',
 ];
 
 /**
@@ -97,8 +102,10 @@ const REPORT_TYPES = [
  */
 export class HousingProjection implements Projection {
   readonly name = 'housing';
-  readonly tables = ['housing_report', 'housing_count_change', 'housing_total'];
+  readonly tables = ['housing_report', 'housing_count_change', 'housing_total', 'housing_standing'];
   readonly eventTypes = new Set<string>(housingReportEventTypes);
+  // A backdated correction reads its report's earlier changes (knownChanges).
+  readonly indexesReadWhileApplying = ['housing_change_report'];
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
     await this.applyBatch([event], sql);
@@ -107,7 +114,17 @@ export class HousingProjection implements Projection {
   async applyBatch(events: RecordedEvent[], sql: Sql): Promise<void> {
     const fresh = new Map<string, ReportRow>();
     const changes: Array<ChangeRow & { dimensions: Dimensions & { period: string } }> = [];
-    const totals = new TotalsDelta();
+    const totals = new SummedRows('housing_total', TOTAL_KEY);
+    const standing = new SummedRows('housing_standing', STANDING_KEY);
+    const addSteps = (dimensions: Dimensions, recordedAt: string, steps: StandingStepRow[]) => {
+      for (const step of steps) {
+        standing.add(
+          { ...dimensions, world_day: utcDay(step.occurredAt), known_day: utcDay(recordedAt) },
+          step.homes,
+          step.reports,
+        );
+      }
+    };
     for (const event of events) {
       const stamp = {
         global_position: event.globalPosition!,
@@ -117,7 +134,7 @@ export class HousingProjection implements Projection {
       };
       if (event.type === 'HomesReported') {
         const d = dataOf<HomesReportedData>(event);
-        fresh.set(d.reportId, {
+        const report: ReportRow = {
           report_id: d.reportId,
           count: d.count,
           status: 'reported',
@@ -132,7 +149,9 @@ export class HousingProjection implements Projection {
           permanent: d.permanent,
           reported_at: event.occurredAt,
           recorded_at: event.recordedAt,
-        });
+          latest_occurred_at: event.occurredAt,
+        };
+        fresh.set(d.reportId, report);
         changes.push({
           ...stamp,
           report_id: d.reportId,
@@ -140,8 +159,11 @@ export class HousingProjection implements Projection {
           previous_count: null,
           count: d.count,
           reason: null,
-          dimensions: fresh.get(d.reportId)!,
+          dimensions: report,
         });
+        addSteps(report, event.recordedAt, [
+          { occurredAt: event.occurredAt, homes: d.count, reports: 1 },
+        ]);
         continue;
       }
       const retracted = event.type === 'HousingCountRetracted';
@@ -150,32 +172,62 @@ export class HousingProjection implements Projection {
         : dataOf<HousingCountCorrectedData>(event);
       const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
       const status = retracted ? 'retracted' : 'corrected';
-      let previous: number | null;
-      let dimensions: (Dimensions & { period: string }) | undefined;
+      let before: { count: number; status: string; latest_occurred_at: string | Date };
+      let dimensions: Dimensions & { period: string };
       const inBatch = fresh.get(d.reportId);
       if (inBatch) {
-        previous = inBatch.count;
+        before = { ...inBatch };
         inBatch.count = count;
         inBatch.status = status;
+        if (instant(event.occurredAt) > instant(inBatch.latest_occurred_at)) {
+          inBatch.latest_occurred_at = event.occurredAt;
+        }
         dimensions = inBatch;
       } else {
         const [row] = await sql(
-          `UPDATE housing_report r SET count = $2, status = $3
-             FROM (SELECT count FROM housing_report WHERE report_id = $1) old
+          `UPDATE housing_report r
+              SET count = $2, status = $3, latest_occurred_at = greatest(r.latest_occurred_at, $4::timestamptz)
+             FROM (SELECT count, status, latest_occurred_at FROM housing_report WHERE report_id = $1) old
             WHERE r.report_id = $1
-            RETURNING old.count AS previous, r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter, r.period`,
-          [d.reportId, count, status],
+            RETURNING old.count, old.status, old.latest_occurred_at,
+                      r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter, r.period`,
+          [d.reportId, count, status, event.occurredAt],
         );
-        previous = (row?.previous as number | undefined) ?? null;
         if (!row) continue; // a correction of a report this projection never saw: nothing to change
+        before = row as unknown as typeof before;
         dimensions = row as unknown as Dimensions & { period: string };
-        totals.add(dimensions, count - (previous ?? 0), retracted ? -1 : 0);
+        totals.add(dimensions, count - before.count, retracted ? -1 : 0);
+      }
+      const next: ReportChange = {
+        occurredAt: instant(event.occurredAt),
+        homes: count,
+        reports: retracted ? 0 : 1,
+      };
+      if (next.occurredAt >= instant(before.latest_occurred_at)) {
+        // It happened after every earlier change: from its date on, it replaces the report's figure.
+        addSteps(dimensions, event.recordedAt, [
+          {
+            occurredAt: event.occurredAt,
+            homes: count - before.count,
+            reports: next.reports - (before.status === 'retracted' ? 0 : 1),
+          },
+        ]);
+      } else {
+        const known = await this.knownChanges(d.reportId, changes, sql);
+        addSteps(
+          dimensions,
+          event.recordedAt,
+          standingSteps(known, next).map((step) => ({
+            ...step,
+            occurredAt: new Date(step.occurredAt),
+          })),
+        );
       }
       changes.push({
         ...stamp,
         report_id: d.reportId,
         kind: status,
-        previous_count: previous,
+        previous_count: before.count,
         count,
         reason: d.reason,
         dimensions,
@@ -185,6 +237,7 @@ export class HousingProjection implements Projection {
       totals.add(row, row.count, row.status === 'retracted' ? 0 : 1);
     }
     await totals.write(sql);
+    await standing.write(sql);
     if (fresh.size > 0) {
       // One JSON document instead of fourteen arrays: JSON.stringify and json_to_recordset are
       // both native code, where building array literals row by row cost most of a rebuild.
@@ -200,12 +253,12 @@ export class HousingProjection implements Projection {
       // housing_report here made every batch scan the whole table once it grew large.
       const rows = changes.map(({ dimensions, ...change }) => ({
         ...change,
-        period: dimensions!.period,
-        year: dimensions!.year,
-        quarter: dimensions!.quarter,
-        municipality: dimensions!.municipality,
-        initiative_id: dimensions!.initiative_id,
-        partner_id: dimensions!.partner_id,
+        period: dimensions.period,
+        year: dimensions.year,
+        quarter: dimensions.quarter,
+        municipality: dimensions.municipality,
+        initiative_id: dimensions.initiative_id,
+        partner_id: dimensions.partner_id,
       }));
       await sql(
         `INSERT INTO housing_count_change (${CHANGE_COLUMNS.map(([c]) => c).join(', ')})
@@ -215,56 +268,53 @@ export class HousingProjection implements Projection {
       );
     }
   }
+
+  /**
+   * A report's changes so far, in log order: those of earlier batches from the table, then this
+   * batch's (not written yet). Read only for a backdated change, which is rare.
+   */
+  private async knownChanges(
+    reportId: string,
+    batch: ReadonlyArray<ChangeRow>,
+    sql: Sql,
+  ): Promise<ReportChange[]> {
+    const stored = await sql(
+      `SELECT count, kind, occurred_at FROM housing_count_change WHERE report_id = $1 ORDER BY global_position`,
+      [reportId],
+    );
+    return [
+      ...(stored as Array<Pick<ChangeRow, 'count' | 'kind'> & { occurred_at: Date }>),
+      ...batch.filter((change) => change.report_id === reportId),
+    ].map((change) => ({
+      occurredAt: instant(change.occurred_at),
+      homes: change.count,
+      reports: change.kind === 'retracted' ? 0 : 1,
+    }));
+  }
 }
+
+interface StandingStepRow {
+  occurredAt: string | Date;
+  homes: number;
+  reports: number;
+}
+
+const TOTAL_KEY = [
+  ['initiative_id', 'text'],
+  ['partner_id', 'text'],
+  ['municipality', 'text'],
+  ['year', 'int'],
+  ['quarter', 'int'],
+] as const;
+const STANDING_KEY = [['world_day', 'date'], ['known_day', 'date'], ...TOTAL_KEY] as const;
+
+const instant = (value: string | Date): number =>
+  value instanceof Date ? value.getTime() : Date.parse(value);
+/** The UTC day of an instant: "as of a day" means up to the end of that day in UTC. */
+const utcDay = (value: string | Date): string =>
+  new Date(instant(value)).toISOString().slice(0, 10);
 
 type Dimensions = Pick<
   ReportRow,
   'initiative_id' | 'partner_id' | 'municipality' | 'year' | 'quarter'
 >;
-
-/** The batch's changes to the running totals, summed per dimension key, written in one upsert. */
-class TotalsDelta {
-  private readonly deltas = new Map<string, Dimensions & { homes: number; reports: number }>();
-
-  add(dimensions: Dimensions, homes: number, reports: number): void {
-    const key = [
-      dimensions.initiative_id,
-      dimensions.partner_id,
-      dimensions.municipality,
-      dimensions.year,
-      dimensions.quarter,
-    ].join('\u0000');
-    const entry = this.deltas.get(key) ?? {
-      initiative_id: dimensions.initiative_id,
-      partner_id: dimensions.partner_id,
-      municipality: dimensions.municipality,
-      year: dimensions.year,
-      quarter: dimensions.quarter,
-      homes: 0,
-      reports: 0,
-    };
-    entry.homes += homes;
-    entry.reports += reports;
-    this.deltas.set(key, entry);
-  }
-
-  async write(sql: Sql): Promise<void> {
-    if (this.deltas.size === 0) return;
-    const rows = [...this.deltas.values()];
-    await sql(
-      `INSERT INTO housing_total (initiative_id, partner_id, municipality, year, quarter, homes, reports)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[])
-       ON CONFLICT (initiative_id, partner_id, municipality, year, quarter)
-       DO UPDATE SET homes = housing_total.homes + EXCLUDED.homes, reports = housing_total.reports + EXCLUDED.reports`,
-      [
-        rows.map((r) => r.initiative_id),
-        rows.map((r) => r.partner_id),
-        rows.map((r) => r.municipality),
-        rows.map((r) => r.year),
-        rows.map((r) => r.quarter),
-        rows.map((r) => r.homes),
-        rows.map((r) => r.reports),
-      ],
-    );
-  }
-}
