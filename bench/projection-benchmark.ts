@@ -91,11 +91,13 @@ async function main(): Promise<void> {
     const projections = ledgerProjections();
     // What `cli rebuild` does: empty the tables, replay from 0, make the query indexes again.
     const r0 = process.hrtime.bigint();
+    if (process.env.BENCH_MARK) console.log(`mark start ${r0 / 1000n}`);
     let indexingFrom = 0n;
     await rebuildProjections(database.url, store, projections, ({ indexing }) => {
       if (indexing && !indexingFrom) indexingFrom = process.hrtime.bigint();
     });
     const r1 = process.hrtime.bigint();
+    if (process.env.BENCH_MARK) console.log(`mark end ${r1 / 1000n}`);
     console.log(
       `rebuild: replay ${(Number(indexingFrom - r0) / 1e9).toFixed(1)} s, query indexes ${(Number(r1 - indexingFrom) / 1e9).toFixed(1)} s`,
     );

@@ -9,4 +9,5 @@ export * from './projection/projection-runner';
 export * from './projections';
 export * from './projection/rebuild';
 export * from './projection/bulk-indexes';
+export * from './projection/copy-rows';
 export * from './read-model-schema';

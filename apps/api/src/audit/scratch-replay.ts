@@ -5,6 +5,7 @@ import {
   assertSchemaName,
   LIVE_READ_MODEL_SCHEMA,
   Projection,
+  copyRows,
   setAsideQueryIndexes,
   Sql,
 } from '@ledger/read-models';
@@ -241,14 +242,26 @@ class DeferredStatements {
 
   constructor(private readonly client: PoolClient) {}
 
-  readonly sql: Sql = async (text, params = []) => {
-    if (RESULT_UNUSED.test(text) && !/\bRETURNING\b/i.test(text)) {
-      this.pending.push(inlineParameters(text, params));
-      return [];
-    }
-    await this.flush();
-    return (await this.client.query(text, params)).rows;
-  };
+  readonly sql: Sql = Object.assign(
+    async (text: string, params: unknown[] = []) => {
+      if (RESULT_UNUSED.test(text) && !/\bRETURNING\b/i.test(text)) {
+        this.pending.push(inlineParameters(text, params));
+        return [];
+      }
+      await this.flush();
+      return (await this.client.query(text, params)).rows;
+    },
+    {
+      copy: async (
+        table: string,
+        columns: readonly string[],
+        rows: ReadonlyArray<readonly unknown[]>,
+      ) => {
+        await this.flush();
+        await copyRows(this.client, table, columns, rows);
+      },
+    },
+  );
 
   async flushIfFull(): Promise<void> {
     if (this.pending.length >= MAX_DEFERRED) await this.flush();

@@ -26,7 +26,8 @@ export class DataQualityService {
           ORDER BY "daysAfterPeriod" DESC, report_id`,
         [lateAfterDays],
       ),
-      // Quarters from a commitment's start up to today in which its partner reported no homes.
+      // Quarters from a commitment's start up to today in which its partner reported no homes
+      // (the running totals count each quarter's reports that still stand).
       this.db.query(
         `WITH quarters AS (
            SELECT c.partner_id, c.commitment_id, q::date AS quarter_start
@@ -36,9 +37,9 @@ export class DataQualityService {
          SELECT q.partner_id AS "partnerId", q.commitment_id AS "commitmentId",
                 extract(year FROM q.quarter_start)::int || '-Q' || extract(quarter FROM q.quarter_start)::int AS period
            FROM quarters q
-          WHERE NOT EXISTS (SELECT 1 FROM ${this.schema}.housing_report r
-                             WHERE r.partner_id = q.partner_id AND r.status <> 'retracted'
-                               AND r.year = extract(year FROM q.quarter_start) AND r.quarter = extract(quarter FROM q.quarter_start))
+          WHERE NOT EXISTS (SELECT 1 FROM ${this.schema}.housing_total t
+                             WHERE t.partner_id = q.partner_id AND t.reports > 0
+                               AND t.year = extract(year FROM q.quarter_start) AND t.quarter = extract(quarter FROM q.quarter_start))
           ORDER BY 1, 3`,
         [today],
       ),

@@ -1,7 +1,7 @@
 import { PoolClient } from 'pg';
 import { RecordedEvent } from '@ledger/event-store';
 import { CheckpointMovedError } from './checkpoint-fence';
-import { Projection, Sql } from './projection';
+import { Projection, sqlOn } from './projection';
 import { assertSchemaName, LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
 
 /**
@@ -39,7 +39,7 @@ export class BatchApplier {
   ): Promise<Map<string, number>> {
     const last = events[events.length - 1]?.globalPosition;
     if (last === null || last === undefined) return checkpoints;
-    const sql: Sql = async (text, params) => (await client.query(text, params)).rows;
+    const sql = sqlOn(client);
     const next = new Map(checkpoints);
     await client.query('BEGIN');
     try {

@@ -14,8 +14,9 @@ export interface SetAsideIndex {
  * them once at the end from the finished table is a sort, several times faster. So a bulk replay
  * drops the indexes that only queries use, and makes them again when it is done.
  *
- * Kept: indexes behind primary keys and unique constraints (upserts and lookups by key need them)
- * and those a projection reads while applying (`Projection.indexesReadWhileApplying`).
+ * Kept: indexes behind primary keys and unique constraints, which upserts and lookups by key
+ * need. Projections read nothing else while applying (a backdated correction finds its report's
+ * earlier changes in the report's row).
  *
  * With `remember`, the dropped indexes' definitions are written to `set_aside_index` in the same
  * transaction, so that a rebuild that dies half-way leaves them to be restored by the next
@@ -29,7 +30,6 @@ export async function setAsideQueryIndexes(
   { remember }: { remember: boolean },
 ): Promise<SetAsideIndex[]> {
   assertSchemaName(schema);
-  const keep = projections.flatMap((p) => p.indexesReadWhileApplying ?? []);
   await client.query('BEGIN');
   try {
     const { rows } = await client.query<SetAsideIndex>(
@@ -39,9 +39,8 @@ export async function setAsideQueryIndexes(
          JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = n.oid
         WHERE i.schemaname = $1 AND i.tablename = ANY($2)
           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid)
-          AND NOT (i.indexname = ANY($3))
         ORDER BY i.indexname`,
-      [schema, projections.flatMap((p) => p.tables), keep],
+      [schema, projections.flatMap((p) => p.tables)],
     );
     for (const index of rows) {
       await client.query(`DROP INDEX ${schema}.${index.name}`);

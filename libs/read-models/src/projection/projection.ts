@@ -1,7 +1,29 @@
+import { ClientBase } from 'pg';
 import { RecordedEvent } from '@ledger/event-store';
+import { copyRows } from './copy-rows';
 
-/** Runs one SQL statement inside the batch's transaction. */
-export type Sql = (text: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+/** Runs SQL inside the batch's transaction. */
+export interface Sql {
+  /** One statement; its rows. */
+  (text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  /** Many rows into one table at once (COPY): for the bulk of a batch. */
+  copy(
+    table: string,
+    columns: readonly string[],
+    rows: ReadonlyArray<readonly unknown[]>,
+  ): Promise<void>;
+}
+
+/** Sql on one client (in whatever transaction the caller opened). */
+export function sqlOn(client: ClientBase): Sql {
+  return Object.assign(
+    async (text: string, params?: unknown[]) => (await client.query(text, params)).rows,
+    {
+      copy: (table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>) =>
+        copyRows(client, table, columns, rows),
+    },
+  );
+}
 
 /**
  * Turns events into rows of its own tables. The runner calls apply() inside the transaction
@@ -12,11 +34,6 @@ export interface Projection {
   readonly name: string;
   /** The tables it owns (unqualified: the schema is chosen per batch); a rebuild empties exactly these. */
   readonly tables: readonly string[];
-  /**
-   * Indexes (other than keys) that apply() itself reads: a bulk replay keeps them while it drops
-   * the indexes only queries use (see bulk-indexes.ts).
-   */
-  readonly indexesReadWhileApplying?: readonly string[];
   /** The event types it reads; others pass by without cost. */
   readonly eventTypes: ReadonlySet<string>;
   apply(event: RecordedEvent, sql: Sql): Promise<void>;

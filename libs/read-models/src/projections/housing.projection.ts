@@ -9,6 +9,9 @@ import { dataOf, Projection, Sql } from '../projection/projection';
 import { ReportChange, standingSteps } from './standing-steps';
 import { SummedRows } from './summed-rows';
 
+/** A report's changes as [occurred at (ms), homes, counts as a report (1) or retracted (0)]. */
+type ChangeHistory = Array<[number, number, number]>;
+
 interface ReportRow {
   report_id: string;
   count: number;
@@ -25,8 +28,11 @@ interface ReportRow {
   reported_at: string;
   recorded_at: string;
   latest_occurred_at: string;
+  /** Null until the report is first corrected or retracted: until then it is the report alone. */
+  changes: ChangeHistory | null;
 }
 
+/** A row of housing_count_change, with its report's dimensions (so no join is needed to sum). */
 interface ChangeRow {
   global_position: number;
   report_id: string;
@@ -34,12 +40,32 @@ interface ChangeRow {
   previous_count: number | null;
   count: number;
   reason: string | null;
+  period: string;
+  year: number;
+  quarter: number;
+  municipality: string;
+  initiative_id: string;
+  partner_id: string;
   occurred_at: string;
   recorded_at: string;
   recorded_by: string;
 }
 
-const REPORT_COLUMNS: Array<keyof ReportRow> = [
+type Dimensions = Pick<
+  ReportRow,
+  'initiative_id' | 'partner_id' | 'municipality' | 'year' | 'quarter' | 'period'
+>;
+
+/** A report as it stood before a change: what the change's effect is measured against. */
+interface Before {
+  count: number;
+  status: string;
+  reported_at: string | Date;
+  latest_occurred_at: string | Date;
+  changes: ChangeHistory | null;
+}
+
+const REPORT_COLUMNS: ReadonlyArray<keyof ReportRow> = [
   'report_id',
   'count',
   'status',
@@ -55,57 +81,48 @@ const REPORT_COLUMNS: Array<keyof ReportRow> = [
   'reported_at',
   'recorded_at',
   'latest_occurred_at',
+  'changes',
 ];
-const CHANGE_COLUMNS = [
-  ['global_position', 'bigint'],
-  ['report_id', 'text'],
-  ['kind', 'text'],
-  ['previous_count', 'int'],
-  ['count', 'int'],
-  ['reason', 'text'],
-  ['period', 'text'],
-  ['year', 'int'],
-  ['quarter', 'int'],
-  ['municipality', 'text'],
-  ['initiative_id', 'text'],
-  ['partner_id', 'text'],
-  ['occurred_at', 'timestamptz'],
-  ['recorded_at', 'timestamptz'],
-  ['recorded_by', 'text'],
-] as const;
-const REPORT_TYPES = [
-  'text',
-  'int',
-  'text',
-  'text',
-  'int',
-  'int',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'bool',
-  'timestamptz',
-  'timestamptz',
-  'timestamptz',
+const CHANGE_COLUMNS: ReadonlyArray<keyof ChangeRow> = [
+  'global_position',
+  'report_id',
+  'kind',
+  'previous_count',
+  'count',
+  'reason',
+  'period',
+  'year',
+  'quarter',
+  'municipality',
+  'initiative_id',
+  'partner_id',
+  'occurred_at',
+  'recorded_at',
+  'recorded_by',
 ];
 
+const TOTAL_KEY = [
+  ['initiative_id', 'text'],
+  ['partner_id', 'text'],
+  ['municipality', 'text'],
+  ['year', 'int'],
+  ['quarter', 'int'],
+] as const;
+const STANDING_KEY = [['world_day', 'date'], ['known_day', 'date'], ...TOTAL_KEY] as const;
+
 /**
- * The count of new homes: each report as it stands, and every change to it (reported, corrected,
- * retracted) with when it happened and when it was recorded, from which progress is summed for
- * any date, in either sense of "as of".
+ * The count of new homes: each report as it stands, every change to it (reported, corrected,
+ * retracted) with when it happened and when it was recorded, the running totals, and the daily
+ * steps from which progress on a past date is summed (see standing-steps.ts).
  *
  * Housing reports are the bulk of the log, so a batch is applied set-wise: the batch's new
  * reports are kept in memory (corrections of them applied there too) and written with one
- * INSERT per table; only corrections of reports from earlier batches touch rows one by one.
+ * COPY per table; only corrections of reports from earlier batches touch rows one by one.
  */
 export class HousingProjection implements Projection {
   readonly name = 'housing';
   readonly tables = ['housing_report', 'housing_count_change', 'housing_total', 'housing_standing'];
   readonly eventTypes = new Set<string>(housingReportEventTypes);
-  // A backdated correction reads its report's earlier changes (knownChanges).
-  readonly indexesReadWhileApplying = ['housing_change_report'];
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
     await this.applyBatch([event], sql);
@@ -113,25 +130,11 @@ export class HousingProjection implements Projection {
 
   async applyBatch(events: RecordedEvent[], sql: Sql): Promise<void> {
     const fresh = new Map<string, ReportRow>();
-    const changes: Array<ChangeRow & { dimensions: Dimensions & { period: string } }> = [];
+    const changes: ChangeRow[] = [];
     const totals = new SummedRows('housing_total', TOTAL_KEY);
     const standing = new SummedRows('housing_standing', STANDING_KEY);
-    const addSteps = (dimensions: Dimensions, recordedAt: string, steps: StandingStepRow[]) => {
-      for (const step of steps) {
-        standing.add(
-          { ...dimensions, world_day: utcDay(step.occurredAt), known_day: utcDay(recordedAt) },
-          step.homes,
-          step.reports,
-        );
-      }
-    };
     for (const event of events) {
-      const stamp = {
-        global_position: event.globalPosition!,
-        occurred_at: event.occurredAt,
-        recorded_at: event.recordedAt,
-        recorded_by: event.actor.id,
-      };
+      const knownDay = utcDay(event.recordedAt);
       if (event.type === 'HomesReported') {
         const d = dataOf<HomesReportedData>(event);
         const report: ReportRow = {
@@ -150,20 +153,11 @@ export class HousingProjection implements Projection {
           reported_at: event.occurredAt,
           recorded_at: event.recordedAt,
           latest_occurred_at: event.occurredAt,
+          changes: null,
         };
         fresh.set(d.reportId, report);
-        changes.push({
-          ...stamp,
-          report_id: d.reportId,
-          kind: 'reported',
-          previous_count: null,
-          count: d.count,
-          reason: null,
-          dimensions: report,
-        });
-        addSteps(report, event.recordedAt, [
-          { occurredAt: event.occurredAt, homes: d.count, reports: 1 },
-        ]);
+        changes.push(changeRow(event, report, 'reported', null, d.count, null));
+        standing.add(standingKey(report, utcDay(event.occurredAt), knownDay), d.count, 1);
         continue;
       }
       const retracted = event.type === 'HousingCountRetracted';
@@ -172,149 +166,144 @@ export class HousingProjection implements Projection {
         : dataOf<HousingCountCorrectedData>(event);
       const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
       const status = retracted ? 'retracted' : 'corrected';
-      let before: { count: number; status: string; latest_occurred_at: string | Date };
-      let dimensions: Dimensions & { period: string };
-      const inBatch = fresh.get(d.reportId);
-      if (inBatch) {
-        before = { ...inBatch };
-        inBatch.count = count;
-        inBatch.status = status;
-        if (instant(event.occurredAt) > instant(inBatch.latest_occurred_at)) {
-          inBatch.latest_occurred_at = event.occurredAt;
-        }
-        dimensions = inBatch;
-      } else {
-        const [row] = await sql(
-          `UPDATE housing_report r
-              SET count = $2, status = $3, latest_occurred_at = greatest(r.latest_occurred_at, $4::timestamptz)
-             FROM (SELECT count, status, latest_occurred_at FROM housing_report WHERE report_id = $1) old
-            WHERE r.report_id = $1
-            RETURNING old.count, old.status, old.latest_occurred_at,
-                      r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter, r.period`,
-          [d.reportId, count, status, event.occurredAt],
-        );
-        if (!row) continue; // a correction of a report this projection never saw: nothing to change
-        before = row as unknown as typeof before;
-        dimensions = row as unknown as Dimensions & { period: string };
-        totals.add(dimensions, count - before.count, retracted ? -1 : 0);
-      }
       const next: ReportChange = {
         occurredAt: instant(event.occurredAt),
         homes: count,
         reports: retracted ? 0 : 1,
       };
+      let before: Before;
+      let dimensions: Dimensions;
+      const inBatch = fresh.get(d.reportId);
+      if (inBatch) {
+        before = { ...inBatch };
+        inBatch.count = count;
+        inBatch.status = status;
+        if (next.occurredAt > instant(inBatch.latest_occurred_at)) {
+          inBatch.latest_occurred_at = event.occurredAt;
+        }
+        inBatch.changes = [...historyOf(before), [next.occurredAt, next.homes, next.reports]];
+        dimensions = inBatch;
+      } else {
+        const [row] = await sql(
+          `UPDATE housing_report r
+              SET count = $2, status = $3, latest_occurred_at = greatest(r.latest_occurred_at, $4::timestamptz),
+                  changes = coalesce(r.changes, jsonb_build_array(jsonb_build_array(
+                              (extract(epoch FROM r.reported_at) * 1000)::bigint, r.count, 1)))
+                            || jsonb_build_array(jsonb_build_array($5::bigint, $2::int, $6::int))
+             FROM (SELECT count, status, reported_at, latest_occurred_at, changes
+                     FROM housing_report WHERE report_id = $1) old
+            WHERE r.report_id = $1
+            RETURNING old.count, old.status, old.reported_at, old.latest_occurred_at, old.changes,
+                      r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter, r.period`,
+          [d.reportId, count, status, event.occurredAt, next.occurredAt, next.reports],
+        );
+        if (!row) continue; // a correction of a report this projection never saw: nothing to change
+        before = row as unknown as Before;
+        dimensions = row as unknown as Dimensions;
+        totals.add(dimensions, count - before.count, retracted ? -1 : 0);
+      }
       if (next.occurredAt >= instant(before.latest_occurred_at)) {
         // It happened after every earlier change: from its date on, it replaces the report's figure.
-        addSteps(dimensions, event.recordedAt, [
-          {
-            occurredAt: event.occurredAt,
-            homes: count - before.count,
-            reports: next.reports - (before.status === 'retracted' ? 0 : 1),
-          },
-        ]);
-      } else {
-        const known = await this.knownChanges(d.reportId, changes, sql);
-        addSteps(
-          dimensions,
-          event.recordedAt,
-          standingSteps(known, next).map((step) => ({
-            ...step,
-            occurredAt: new Date(step.occurredAt),
-          })),
+        const wasCounted = before.status === 'retracted' ? 0 : 1;
+        standing.add(
+          standingKey(dimensions, utcDay(event.occurredAt), knownDay),
+          count - before.count,
+          next.reports - wasCounted,
         );
+      } else {
+        const known = historyOf(before).map(([occurredAt, homes, reports]) => ({
+          occurredAt,
+          homes,
+          reports,
+        }));
+        for (const step of standingSteps(known, next)) {
+          standing.add(
+            standingKey(dimensions, utcDay(new Date(step.occurredAt)), knownDay),
+            step.homes,
+            step.reports,
+          );
+        }
       }
-      changes.push({
-        ...stamp,
-        report_id: d.reportId,
-        kind: status,
-        previous_count: before.count,
-        count,
-        reason: d.reason,
-        dimensions,
-      });
+      changes.push(changeRow(event, dimensions, status, before.count, count, d.reason));
     }
     for (const row of fresh.values()) {
       totals.add(row, row.count, row.status === 'retracted' ? 0 : 1);
     }
     await totals.write(sql);
     await standing.write(sql);
-    if (fresh.size > 0) {
-      // One JSON document instead of fourteen arrays: JSON.stringify and json_to_recordset are
-      // both native code, where building array literals row by row cost most of a rebuild.
-      await sql(
-        `INSERT INTO housing_report (${REPORT_COLUMNS.join(', ')})
-         SELECT ${REPORT_COLUMNS.join(', ')}
-           FROM json_to_recordset($1::json) AS x(${REPORT_COLUMNS.map((c, i) => `${c} ${REPORT_TYPES[i]}`).join(', ')})`,
-        [JSON.stringify([...fresh.values()])],
-      );
-    }
-    if (changes.length > 0) {
-      // Each change carries its report's dimensions from memory or from the UPDATE above: joining
-      // housing_report here made every batch scan the whole table once it grew large.
-      const rows = changes.map(({ dimensions, ...change }) => ({
-        ...change,
-        period: dimensions.period,
-        year: dimensions.year,
-        quarter: dimensions.quarter,
-        municipality: dimensions.municipality,
-        initiative_id: dimensions.initiative_id,
-        partner_id: dimensions.partner_id,
-      }));
-      await sql(
-        `INSERT INTO housing_count_change (${CHANGE_COLUMNS.map(([c]) => c).join(', ')})
-         SELECT ${CHANGE_COLUMNS.map(([c]) => c).join(', ')}
-           FROM json_to_recordset($1::json) AS x(${CHANGE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
-        [JSON.stringify(rows)],
-      );
-    }
-  }
-
-  /**
-   * A report's changes so far, in log order: those of earlier batches from the table, then this
-   * batch's (not written yet). Read only for a backdated change, which is rare.
-   */
-  private async knownChanges(
-    reportId: string,
-    batch: ReadonlyArray<ChangeRow>,
-    sql: Sql,
-  ): Promise<ReportChange[]> {
-    const stored = await sql(
-      `SELECT count, kind, occurred_at FROM housing_count_change WHERE report_id = $1 ORDER BY global_position`,
-      [reportId],
-    );
-    return [
-      ...(stored as Array<Pick<ChangeRow, 'count' | 'kind'> & { occurred_at: Date }>),
-      ...batch.filter((change) => change.report_id === reportId),
-    ].map((change) => ({
-      occurredAt: instant(change.occurred_at),
-      homes: change.count,
-      reports: change.kind === 'retracted' ? 0 : 1,
-    }));
+    await insertRows(sql, 'housing_report', REPORT_COLUMNS, [...fresh.values()]);
+    await insertRows(sql, 'housing_count_change', CHANGE_COLUMNS, changes);
   }
 }
 
-interface StandingStepRow {
-  occurredAt: string | Date;
-  homes: number;
-  reports: number;
+/** The report's changes so far: its own short history once it has one, else the report alone. */
+function historyOf(before: Before): ChangeHistory {
+  return before.changes ?? [[instant(before.reported_at), before.count, 1]];
 }
 
-const TOTAL_KEY = [
-  ['initiative_id', 'text'],
-  ['partner_id', 'text'],
-  ['municipality', 'text'],
-  ['year', 'int'],
-  ['quarter', 'int'],
-] as const;
-const STANDING_KEY = [['world_day', 'date'], ['known_day', 'date'], ...TOTAL_KEY] as const;
+function changeRow(
+  event: RecordedEvent,
+  dimensions: Dimensions,
+  kind: ChangeRow['kind'],
+  previousCount: number | null,
+  count: number,
+  reason: string | null,
+): ChangeRow {
+  return {
+    global_position: event.globalPosition!,
+    report_id: (event.data as { reportId: string }).reportId,
+    kind,
+    previous_count: previousCount,
+    count,
+    reason,
+    period: dimensions.period,
+    year: dimensions.year,
+    quarter: dimensions.quarter,
+    municipality: dimensions.municipality,
+    initiative_id: dimensions.initiative_id,
+    partner_id: dimensions.partner_id,
+    occurred_at: event.occurredAt,
+    recorded_at: event.recordedAt,
+    recorded_by: event.actor.id,
+  };
+}
+
+function standingKey(dimensions: Dimensions, worldDay: string, knownDay: string) {
+  return {
+    world_day: worldDay,
+    known_day: knownDay,
+    initiative_id: dimensions.initiative_id,
+    partner_id: dimensions.partner_id,
+    municipality: dimensions.municipality,
+    year: dimensions.year,
+    quarter: dimensions.quarter,
+  };
+}
+
+/** The batch's new rows of one table, with COPY (see copy-rows.ts). */
+async function insertRows<Row>(
+  sql: Sql,
+  table: string,
+  columns: ReadonlyArray<keyof Row & string>,
+  rows: Row[],
+): Promise<void> {
+  await sql.copy(
+    table,
+    columns,
+    rows.map((row) => columns.map((column) => row[column])),
+  );
+}
 
 const instant = (value: string | Date): number =>
   value instanceof Date ? value.getTime() : Date.parse(value);
-/** The UTC day of an instant: "as of a day" means up to the end of that day in UTC. */
-const utcDay = (value: string | Date): string =>
-  new Date(instant(value)).toISOString().slice(0, 10);
 
-type Dimensions = Pick<
-  ReportRow,
-  'initiative_id' | 'partner_id' | 'municipality' | 'year' | 'quarter'
->;
+/**
+ * The UTC day of an instant: "as of a day" means up to the end of that day in UTC. The log's
+ * times are UTC ISO text ("…Z"), whose first ten characters are that day.
+ */
+function utcDay(value: string | Date): string {
+  if (typeof value === 'string' && value.length === 24 && value.endsWith('Z')) {
+    return value.slice(0, 10);
+  }
+  return new Date(instant(value)).toISOString().slice(0, 10);
+}
