@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -60,3 +60,27 @@ export function percentile(sortedMs: number[], p: number): number {
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * CPU seconds used so far by this process and by every PostgreSQL process on the machine (from
+ * /proc; 0 where there is none): where a benchmark's time went on a machine with two cores.
+ */
+export function cpuSeconds(): { node: number; postgres: number } {
+  const usage = process.cpuUsage();
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    // no /proc here
+  }
+  return { node: (usage.user + usage.system) / 1e6, postgres: ticks / 100 };
+}

@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '@ledger/event-store';
 import { ledgerEventTypes } from '@ledger/platform';
 import { ledgerProjections, ProjectionRunner, rebuildProjections } from '@ledger/read-models';
-import { fmt, openBenchDatabase, percentile } from './bench-database';
+import { cpuSeconds, fmt, openBenchDatabase, percentile } from './bench-database';
 
 /**
  * npm run bench:projections — two figures for the read side:
@@ -91,13 +91,18 @@ async function main(): Promise<void> {
     const projections = ledgerProjections();
     // What `cli rebuild` does: empty the tables, replay from 0, make the query indexes again.
     const r0 = process.hrtime.bigint();
+    const cpu0 = cpuSeconds();
     if (process.env.BENCH_MARK) console.log(`mark start ${r0 / 1000n}`);
     let indexingFrom = 0n;
     await rebuildProjections(database.url, store, projections, ({ indexing }) => {
       if (indexing && !indexingFrom) indexingFrom = process.hrtime.bigint();
     });
     const r1 = process.hrtime.bigint();
+    const cpu1 = cpuSeconds();
     if (process.env.BENCH_MARK) console.log(`mark end ${r1 / 1000n}`);
+    console.log(
+      `rebuild CPU: node ${(cpu1.node - cpu0.node).toFixed(1)} s, postgres ${(cpu1.postgres - cpu0.postgres).toFixed(1)} s`,
+    );
     console.log(
       `rebuild: replay ${(Number(indexingFrom - r0) / 1e9).toFixed(1)} s, query indexes ${(Number(r1 - indexingFrom) / 1e9).toFixed(1)} s`,
     );

@@ -1,9 +1,16 @@
-import stableStringify from 'json-stable-stringify';
+import { configure } from 'safe-stable-stringify';
 import { InvalidAppendError } from '../port/event-store.errors';
+
+// Keys sorted, no indentation; anything not plain JSON is refused before (assertPlainJson).
+const stableStringify = configure({ deterministic: true, circularValue: Error, bigint: false });
 
 /**
  * JSON with object keys sorted, so the same content always gives the same bytes, whichever
  * store it went through (PostgreSQL's jsonb reorders keys; EventStoreDB keeps the bytes).
+ *
+ * safe-stable-stringify, 2.5 times faster than json-stable-stringify (which the first events were
+ * hashed with); both give the same text for plain JSON, and a property test holds them to it, so
+ * every stored hash still verifies.
  */
 export function canonicalJson(value: unknown): string {
   const text = stableStringify(value);
