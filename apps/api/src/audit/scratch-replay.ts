@@ -252,11 +252,7 @@ class DeferredStatements {
       return (await this.client.query(text, params)).rows;
     },
     {
-      copy: async (
-        table: string,
-        columns: readonly string[],
-        rows: ReadonlyArray<readonly unknown[]>,
-      ) => {
+      copy: async (table: string, columns: readonly string[], rows: ReadonlyArray<object>) => {
         await this.flush();
         await copyRows(this.client, table, columns, rows);
       },

@@ -12,16 +12,17 @@ export const SEALED_CHANNEL = 'event_store_sealed';
  * order of qualifying rows never changes. Every append, by contrast, commits synchronously.
  */
 export class GlobalSealer {
-  private running: Promise<void> | null = null;
-  private again = false;
-
+  /** The running loop of seal rounds, if any. */
+  private rounds: Promise<void> | null = null;
+  /** Callers waiting for a round that starts after they asked. */
+  private waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private lastRun = 0;
 
   constructor(
     private readonly pool: Pool,
     private readonly batchSize = 5000,
     /**
-     * Least time between two seal runs while appends keep coming: under load a run every few
+     * Least time between two seal rounds while appends keep coming: under load a round every few
      * milliseconds seals in batches, instead of one small transaction per append competing with
      * the appends themselves. Adds at most this much to the time before an event is readable.
      */
@@ -29,30 +30,37 @@ export class GlobalSealer {
   ) {}
 
   /**
-   * Seals everything that can be sealed now. Calls while a run is going coalesce into one more
-   * run after it, so a burst of appends costs a few seal transactions, not one each.
+   * Resolves when a seal round that started after this call has sealed everything that could be
+   * sealed. Calls during a round share the next one, so a burst of appends costs a few seal
+   * transactions, not one each; and a caller never waits longer than about two rounds, however
+   * long the appends keep coming (waiting for a quiet moment would stall a reader under load).
    */
   request(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          const wait = this.lastRun + this.minIntervalMs - Date.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          this.lastRun = Date.now();
+    const done = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    this.rounds ??= this.runRounds();
+    return done;
+  }
+
+  private async runRounds(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const round = this.waiting;
+        this.waiting = [];
+        const wait = this.lastRun + this.minIntervalMs - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        this.lastRun = Date.now();
+        try {
           while ((await this.sealBatch()) === this.batchSize) {
             // a full batch: there may be more
           }
-        } while (this.again);
-      } finally {
-        this.running = null;
+          round.forEach((caller) => caller.resolve());
+        } catch (error) {
+          round.forEach((caller) => caller.reject(error));
+        }
       }
-    })();
-    return this.running;
+    } finally {
+      this.rounds = null;
+    }
   }
 
   private async sealBatch(): Promise<number> {

@@ -118,3 +118,53 @@ describe('PostgreSQL event store: sealing waits for appends only', () => {
     }
   });
 });
+
+describe('PostgreSQL event store: a reader at the head under a steady stream of appends', () => {
+  it('is let through within a seal round or two, not only when the appends pause', async () => {
+    const database = await createTestDatabase();
+    await migrateDatabase(database.url);
+    const store = new PostgresEventStore({
+      connectionString: database.url,
+      registry: new EventTypeRegistry([{ type: 'PartnerJoined', schemaVersion: 1 }]),
+    });
+    let appending = true;
+    let n = 0;
+    // An append every 2 ms for as long as the test reads: there is never a quiet moment.
+    const writer = (async () => {
+      while (appending) {
+        const i = n++;
+        await Promise.all([
+          store.append(
+            `partner-${i}`,
+            [{ type: 'PartnerJoined', data: { name: `p${i}` } }],
+            'no_stream',
+            {
+              commandId: `c-${i}`,
+              actor: { id: 'u', role: 'secretariat' },
+            },
+          ),
+          new Promise((resolve) => setTimeout(resolve, 2)),
+        ]);
+      }
+    })();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let position = 0;
+      const waits: number[] = [];
+      for (let read = 0; read < 10; read++) {
+        const started = Date.now();
+        const events = await store.readAll(position, 10_000);
+        waits.push(Date.now() - started);
+        position = events[events.length - 1]?.globalPosition ?? position;
+      }
+      expect(position).toBeGreaterThan(0);
+      // Each read at the head waits for one seal round (5 ms apart), not for the appends to stop.
+      expect(Math.max(...waits)).toBeLessThan(500);
+    } finally {
+      appending = false;
+      await writer;
+      await store.close();
+      await database.drop();
+    }
+  });
+});

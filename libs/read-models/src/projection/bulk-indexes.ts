@@ -61,6 +61,20 @@ export async function setAsideQueryIndexes(
 }
 
 /**
+ * Gives the planner fresh statistics for the projections' tables: after a bulk load, those from
+ * before (an empty table, or another size) would lead it astray until autovacuum came round.
+ */
+export async function analyzeTables(
+  client: ClientBase,
+  schema: string,
+  projections: readonly Projection[],
+): Promise<void> {
+  assertSchemaName(schema);
+  const tables = [...new Set(projections.flatMap((p) => p.tables))];
+  await client.query(`ANALYZE ${tables.map((t) => `${schema}.${assertSchemaName(t)}`).join(', ')}`);
+}
+
+/**
  * Makes set-aside indexes again, each from the whole table in one pass: the given ones, or those
  * remembered in the schema's `set_aside_index` (each forgotten in the transaction that makes it).
  */

@@ -135,14 +135,17 @@ export class ProjectionRunner {
     if (this.resetWatch) return;
     this.resetWatch = setInterval(() => {
       if (!this.subscription || this.restarting) return;
+      // Compared with the checkpoints as they were when the query was sent: a batch that
+      // commits while it runs moves the ones in memory past what the query saw, which is no reset.
+      const before = new Map(this.checkpoints);
       this.pool
         .query<{ projection: string; position: string }>(
           `SELECT projection, position FROM ${LIVE_READ_MODEL_SCHEMA}.projection_checkpoint WHERE projection = ANY($1)`,
-          [[...this.checkpoints.keys()]],
+          [[...before.keys()]],
         )
         .then(({ rows }) => {
           const reset = rows.find(
-            (row) => Number(row.position) < (this.checkpoints.get(row.projection) ?? 0),
+            (row) => Number(row.position) < (before.get(row.projection) ?? 0),
           );
           if (reset && this.subscription) {
             this.options.logger.log(

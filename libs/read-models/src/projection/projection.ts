@@ -7,11 +7,7 @@ export interface Sql {
   /** One statement; its rows. */
   (text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
   /** Many rows into one table at once (COPY): for the bulk of a batch. */
-  copy(
-    table: string,
-    columns: readonly string[],
-    rows: ReadonlyArray<readonly unknown[]>,
-  ): Promise<void>;
+  copy(table: string, columns: readonly string[], rows: ReadonlyArray<object>): Promise<void>;
 }
 
 /** Sql on one client (in whatever transaction the caller opened). */
@@ -19,7 +15,7 @@ export function sqlOn(client: ClientBase): Sql {
   return Object.assign(
     async (text: string, params?: unknown[]) => (await client.query(text, params)).rows,
     {
-      copy: (table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>) =>
+      copy: (table: string, columns: readonly string[], rows: ReadonlyArray<object>) =>
         copyRows(client, table, columns, rows),
     },
   );

@@ -3,13 +3,13 @@ import { EventStore } from '@ledger/event-store';
 import { BatchApplier } from './batch-applier';
 import { Projection } from './projection';
 import { ProjectorLease } from './projector-lease';
-import { restoreQueryIndexes, setAsideQueryIndexes } from './bulk-indexes';
+import { analyzeTables, restoreQueryIndexes, setAsideQueryIndexes } from './bulk-indexes';
 import { assertSchemaName, LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
 
 export interface RebuildProgress {
   position: number;
   head: number;
-  /** Set while the query indexes are made again after the replay. */
+  /** Set while the query indexes are made again (and the tables analysed) after the replay. */
   indexing?: boolean;
 }
 
@@ -109,6 +109,7 @@ export async function rebuildProjections(
         );
         onProgress({ position, head: position, indexing: true, by: 'here' });
         await restoreQueryIndexes(client, LIVE_READ_MODEL_SCHEMA);
+        await analyzeTables(client, LIVE_READ_MODEL_SCHEMA, projections);
       } finally {
         client.release();
       }

@@ -281,17 +281,13 @@ function standingKey(dimensions: Dimensions, worldDay: string, knownDay: string)
 }
 
 /** The batch's new rows of one table, with COPY (see copy-rows.ts). */
-async function insertRows<Row>(
+async function insertRows<Row extends object>(
   sql: Sql,
   table: string,
   columns: ReadonlyArray<keyof Row & string>,
   rows: Row[],
 ): Promise<void> {
-  await sql.copy(
-    table,
-    columns,
-    rows.map((row) => columns.map((column) => row[column])),
-  );
+  await sql.copy(table, columns, rows);
 }
 
 const instant = (value: string | Date): number =>

@@ -15,12 +15,18 @@ export class SummedRows {
   ) {}
 
   add(row: object, homes: number, reports: number): void {
-    const key = this.keyColumns.map(([column]) => (row as Record<string, unknown>)[column]);
-    const id = key.join('\u0000');
-    const entry = this.sums.get(id) ?? { key, homes: 0, reports: 0 };
+    const values = row as Record<string, unknown>;
+    // Called for every housing event of a rebuild: one string per call, the key's array only
+    // for a key not seen before in this batch.
+    let id = '';
+    for (const [column] of this.keyColumns) id += `${String(values[column])}\u0000`;
+    let entry = this.sums.get(id);
+    if (!entry) {
+      entry = { key: this.keyColumns.map(([column]) => values[column]), homes: 0, reports: 0 };
+      this.sums.set(id, entry);
+    }
     entry.homes += homes;
     entry.reports += reports;
-    this.sums.set(id, entry);
   }
 
   async write(sql: Sql): Promise<void> {
