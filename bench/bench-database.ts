@@ -74,7 +74,9 @@ export function cpuSeconds(): { node: number; postgres: number } {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         if (!stat.includes('(postgres)')) continue;
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+        // utime + stime, and cutime + cstime: the postmaster collects the time of the
+        // backends and workers that have ended, so the sum never goes down.
+        ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
       } catch {
         // the process ended meanwhile
       }
