@@ -13,7 +13,8 @@ import { fmt, openBenchDatabase, percentile, withClient } from './bench-database
 /**
  * npm run bench:queries — the query endpoints at a steady RATE requests/s for SECONDS seconds
  * (default 200/s for 20 s, round robin over the read endpoints) on the demo data plus EVENTS
- * housing events (default 1 million), through the real HTTP stack with a logged-in user.
+ * housing events (default 1 million), through the real HTTP stack with a logged-in user. The
+ * load comes from a process of its own (query-load.ts), after 3 s of warm-up at the same rate.
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     }>((resolve, reject) => {
       load.once('message', (message) => resolve(message as never));
       load.once('exit', (code) => reject(new Error(`the load process ended with ${code}`)));
-      load.send({ base, headers, endpoints, rate: RATE, seconds: SECONDS });
+      load.send({ base, headers, endpoints, rate: RATE, seconds: SECONDS, warmUpSeconds: 3 });
     });
     const latencies = new Map(Object.entries(result.latencies));
     const { errors, sent } = result;

@@ -10,6 +10,9 @@ interface LoadPlan {
   endpoints: string[];
   rate: number;
   seconds: number;
+  /** Seconds at the same rate before the measured ones, not counted: the server's pools open
+   *  their connections and its code warms up under concurrency. */
+  warmUpSeconds: number;
 }
 
 async function run(plan: LoadPlan) {
@@ -20,27 +23,31 @@ async function run(plan: LoadPlan) {
   let sent = 0;
   const inflight: Array<Promise<void>> = [];
   const started = Date.now();
-  while (Date.now() - started < plan.seconds * 1000) {
+  const measuredFrom = started + plan.warmUpSeconds * 1000;
+  while (Date.now() - started < (plan.warmUpSeconds + plan.seconds) * 1000) {
     const due = Math.floor(((Date.now() - started) / 1000) * plan.rate);
     while (sent < due) {
       const endpoint = plan.endpoints[sent++ % plan.endpoints.length];
       const t = process.hrtime.bigint();
+      const counted = Date.now() >= measuredFrom;
       inflight.push(
         fetch(`${plan.base}${endpoint}`, { headers: plan.headers })
           .then(async (response) => {
             await response.arrayBuffer();
+            if (!counted) return;
             if (response.status !== 200) errors++;
             latencies[endpoint].push(Number(process.hrtime.bigint() - t) / 1e6);
           })
           .catch(() => {
-            errors++;
+            if (counted) errors++;
           }),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await Promise.all(inflight);
-  return { latencies, errors, sent };
+  const measured = Object.values(latencies).reduce((n, values) => n + values.length, 0);
+  return { latencies, errors: errors, sent: measured + errors };
 }
 
 process.once('message', (plan: LoadPlan) => {

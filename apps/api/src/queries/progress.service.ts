@@ -51,39 +51,47 @@ export class ProgressService {
       from === 'change history'
         ? [at.worldBefore.toISOString(), at.knownBefore.toISOString()]
         : [dayBefore(at.worldBefore), at.knowsEverything ? 'infinity' : dayBefore(at.knownBefore)];
-    const [totals, byInitiative, byPartner, byMunicipality, byQuarter, restatements] =
-      await Promise.all([
-        db.query(
-          `SELECT coalesce(sum(count), 0)::int AS homes, coalesce(sum(reports), 0)::int AS reports FROM (${standing}) s`,
-          params,
-        ),
-        db.query(
-          `SELECT s.initiative_id AS key, coalesce(i.name, s.initiative_id) AS label, sum(s.count)::int AS homes
-           FROM (${standing}) s LEFT JOIN ${this.schema}.initiative i ON i.initiative_id = s.initiative_id
-          GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
-          params,
-        ),
-        db.query(
-          `SELECT s.partner_id AS key, coalesce(p.name, s.partner_id) AS label, sum(s.count)::int AS homes
-           FROM (${standing}) s LEFT JOIN ${this.schema}.partner p ON p.partner_id = s.partner_id
-          GROUP BY 1, 2 HAVING sum(s.count) > 0 ORDER BY homes DESC, label`,
-          params,
-        ),
-        db.query(
-          `SELECT municipality AS key, municipality AS label, sum(count)::int AS homes FROM (${standing}) s
-          GROUP BY 1 HAVING sum(count) > 0 ORDER BY homes DESC, label`,
-          params,
-        ),
-        db.query(
-          `SELECT period, year, quarter, sum(count)::int AS homes FROM (${standing}) s
-          GROUP BY period, year, quarter ORDER BY year, quarter`,
-          params,
-        ),
-        this.restatements(at, db),
-      ]);
+    // Every breakdown in one statement (GROUPING SETS): one read of the standing rows per
+    // request instead of five, which is most of what a request costs the server.
+    const [grouped, restatements] = await Promise.all([
+      db.query(
+        `WITH g AS (
+           SELECT CASE WHEN grouping(s.initiative_id) = 0 THEN 'initiative'
+                       WHEN grouping(s.partner_id) = 0 THEN 'partner'
+                       WHEN grouping(s.municipality) = 0 THEN 'municipality'
+                       WHEN grouping(s.year) = 0 THEN 'quarter'
+                       ELSE 'total' END AS breakdown,
+                  s.initiative_id, s.partner_id, s.municipality, s.year, s.quarter,
+                  coalesce(sum(s.count), 0)::int AS homes, coalesce(sum(s.reports), 0)::int AS reports
+             FROM (${standing}) s
+            GROUP BY GROUPING SETS ((), (s.initiative_id), (s.partner_id), (s.municipality), (s.year, s.quarter)))
+         SELECT g.*, CASE g.breakdown
+                       WHEN 'initiative' THEN coalesce(i.name, g.initiative_id)
+                       WHEN 'partner' THEN coalesce(p.name, g.partner_id)
+                       ELSE g.municipality END AS label
+           FROM g
+           LEFT JOIN ${this.schema}.initiative i ON i.initiative_id = g.initiative_id
+           LEFT JOIN ${this.schema}.partner p ON p.partner_id = g.partner_id
+          ORDER BY g.breakdown, g.year, g.quarter, g.homes DESC, label`,
+        params,
+      ),
+      this.restatements(at, db),
+    ]);
+    const rows = grouped as GroupedRow[];
+    const breakdown = (name: GroupedRow['breakdown'], key: (row: GroupedRow) => string) =>
+      rows
+        .filter((row) => row.breakdown === name && row.homes > 0)
+        .map((row) => ({ key: key(row), label: row.label, homes: row.homes }));
+    const totals = rows.filter((row) => row.breakdown === 'total');
+    const byInitiative = breakdown('initiative', (row) => row.initiative_id);
+    const byPartner = breakdown('partner', (row) => row.partner_id);
+    const byMunicipality = breakdown('municipality', (row) => row.municipality);
+    const byQuarter = rows
+      .filter((row) => row.breakdown === 'quarter')
+      .map((row) => ({ period: `${row.year}-Q${row.quarter}`, year: row.year, homes: row.homes }));
     const homes: number = totals[0].homes;
     let cumulative = 0;
-    const quarters = byQuarter.map((row: { period: string; year: number; homes: number }) => {
+    const quarters = byQuarter.map((row) => {
       cumulative += row.homes;
       return { period: row.period, year: row.year, homes: row.homes, cumulative };
     });
@@ -204,6 +212,19 @@ export class ProgressService {
     );
     return row ?? null;
   }
+}
+
+/** One row of the grouped progress query: a total, or one key of one breakdown. */
+interface GroupedRow {
+  breakdown: 'total' | 'initiative' | 'partner' | 'municipality' | 'quarter';
+  initiative_id: string;
+  partner_id: string;
+  municipality: string;
+  year: number;
+  quarter: number;
+  homes: number;
+  reports: number;
+  label: string;
 }
 
 /** Where the figures for a moment are summed from (see `ProgressService.sourceFor`). */
