@@ -92,14 +92,12 @@ async function main(): Promise<void> {
     // What `cli rebuild` does: empty the tables, replay from 0, make the query indexes again.
     const r0 = process.hrtime.bigint();
     const cpu0 = cpuSeconds();
-    if (process.env.BENCH_MARK) console.log(`mark start ${r0 / 1000n}`);
     let indexingFrom = 0n;
     await rebuildProjections(database.url, store, projections, ({ indexing }) => {
       if (indexing && !indexingFrom) indexingFrom = process.hrtime.bigint();
     });
     const r1 = process.hrtime.bigint();
     const cpu1 = cpuSeconds();
-    if (process.env.BENCH_MARK) console.log(`mark end ${r1 / 1000n}`);
     console.log(
       `rebuild CPU: node ${(cpu1.node - cpu0.node).toFixed(1)} s, postgres ${(cpu1.postgres - cpu0.postgres).toFixed(1)} s`,
     );

@@ -100,9 +100,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_PARTS) {
       // Each half alone, to see which one bounds the whole.
       let t = process.hrtime.bigint();
-      if (process.env.BENCH_MARK) console.log(`mark start ${t / 1000n}`);
       await store.verify();
-      if (process.env.BENCH_MARK) console.log(`mark end ${process.hrtime.bigint() / 1000n}`);
       console.log(`chains alone: ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)} s`);
       t = process.hrtime.bigint();
       await audit.verifyReadModels(ledgerProjections());

@@ -1,10 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@ledger/event-store';
+import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { DemoDataSeeder } from '../../apps/api/src/seed';
 import { authHeader } from '../support/auth';
-import { projectionsCaughtUp } from '../support/ledger-events';
+import { everyEvent, projectionsCaughtUp } from '../support/ledger-events';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
 import { csv, readWorkbook, workbook } from './spreadsheet';
@@ -42,15 +42,6 @@ describe('import from the secretariat spreadsheets (POST /imports)', () => {
     await projectionsCaughtUp(app);
     return (await request(app.getHttpServer()).get(path).set(auth).expect(200)).body;
   };
-
-  async function everyEvent(): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    for (;;) {
-      const page = await store.readAll(events.length, 1000);
-      if (page.length === 0) return events;
-      events.push(...page);
-    }
-  }
 
   describe('partners (xlsx, Danish headers, Danish dates and sector labels)', () => {
     let file: Buffer;
@@ -303,7 +294,7 @@ describe('import from the secretariat spreadsheets (POST /imports)', () => {
           expect.objectContaining({ personId, organisationId: 'aeroe-kommune', role: 'member' }),
         ]),
       );
-      const log = JSON.stringify(await everyEvent());
+      const log = JSON.stringify(await everyEvent(store));
       expect(log).not.toContain('Søren');
       expect(log).not.toContain('Ikke Registreret');
     });

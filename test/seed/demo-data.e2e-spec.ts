@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@ledger/event-store';
+import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { loadLedgerConfig } from '@ledger/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import {
@@ -12,18 +12,9 @@ import {
   SeedReport,
 } from '../../apps/api/src/seed';
 import { authHeader } from '../support/auth';
-import { projectionsCaughtUp } from '../support/ledger-events';
+import { everyEvent, projectionsCaughtUp } from '../support/ledger-events';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
-
-async function everyEvent(store: EventStore): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for (;;) {
-    const page = await store.readAll(events.length, 1000);
-    if (page.length === 0) return events;
-    events.push(...page);
-  }
-}
 
 describe('the Hjem til Alle demo data, loaded by the seeder (cli seed)', () => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, EventStore } from '@ledger/event-store';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@ledger/event-store';
 
 /**
  * Records facts straight into the event store, shaped exactly as the domain writes them, for
@@ -141,5 +141,15 @@ export async function projectionsCaughtUp(app: INestApplication, timeoutMs = 200
     if (row.n > 0 && Number(row.position) >= head) return;
     if (Date.now() > deadline) throw new Error(`projections stuck at ${row.position} of ${head}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The whole log, in global order. */
+export async function everyEvent(store: EventStore): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for (;;) {
+    const page = await store.readAll(events.length, 1000);
+    if (page.length === 0) return events;
+    events.push(...page);
   }
 }

@@ -1,4 +1,4 @@
-import { MOMENT_PATTERN } from '../queries/as-of';
+import { readMoment } from '../queries/as-of';
 
 /**
  * Bad input to an audit tool: names the field and the rule. The HTTP layer answers 400 (or 404
@@ -27,22 +27,14 @@ export interface Moment {
 
 export function parseMomentInput(field: string, value: string): Moment {
   const text = String(value).trim();
-  const day = text.slice(0, 10);
-  const calendar = new Date(`${day}T00:00:00.000Z`);
-  const valid =
-    MOMENT_PATTERN.test(text) &&
-    !Number.isNaN(calendar.getTime()) &&
-    calendar.toISOString().slice(0, 10) === day;
-  const start = text.length === 10 ? calendar : new Date(text);
-  if (!valid || Number.isNaN(start.getTime())) {
+  const moment = readMoment(text);
+  if (!moment) {
     throw new AuditInputError(
       field,
       `must be a date (YYYY-MM-DD) or an ISO date-time (got ${JSON.stringify(value)})`,
     );
   }
-  const before =
-    text.length === 10 ? new Date(start.getTime() + 86_400_000) : new Date(start.getTime() + 1);
-  return { text, start, before };
+  return { text, ...moment };
 }
 
 export function optionalMoment(field: string, value: string | undefined): Moment | undefined {

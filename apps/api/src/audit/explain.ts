@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { EventTypeRegistry } from '@ledger/event-store';
+import { EventTypeRegistry, RecordedEvent } from '@ledger/event-store';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@ledger/event-store/postgres/event-rows';
 import { governanceEventTypes, housingReportEventTypes } from '@ledger/domain';
 import { AsOf } from '../queries/as-of';
@@ -30,6 +30,21 @@ export interface ExplainedEvent {
   /** counted: this event's count is the report's standing; superseded: a later one replaced it;
    * after-as-of / not-yet-recorded: outside the moment asked about; for seats: applied. */
   effect: 'counted' | 'superseded' | 'after-as-of' | 'not-yet-recorded' | 'applied';
+}
+
+/** An event of the log as the auditor sees it, with what it did to the figure. */
+function explainedEvent(event: RecordedEvent, effect: ExplainedEvent['effect']): ExplainedEvent {
+  return {
+    globalPosition: event.globalPosition!,
+    type: event.type,
+    streamId: event.streamId,
+    streamVersion: event.streamVersion,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.actor,
+    data: event.data,
+    effect,
+  };
 }
 
 interface Seat {
@@ -111,22 +126,14 @@ export class Explainer {
       const report = reports.get(data.reportId) ?? { reported: false, standing: null, homes: 0 };
       reports.set(data.reportId, report);
       if (event.type === 'HomesReported') report.reported = true;
-      const explained: ExplainedEvent = {
-        globalPosition: event.globalPosition!,
-        type: event.type,
-        streamId: event.streamId,
-        streamVersion: event.streamVersion,
-        occurredAt: event.occurredAt,
-        recordedAt: event.recordedAt,
-        actor: event.actor,
-        data: event.data,
-        effect:
-          Date.parse(event.recordedAt) >= at.knownBefore.getTime()
-            ? 'not-yet-recorded'
-            : Date.parse(event.occurredAt) >= at.worldBefore.getTime()
-              ? 'after-as-of'
-              : 'counted',
-      };
+      const explained = explainedEvent(
+        event,
+        Date.parse(event.recordedAt) >= at.knownBefore.getTime()
+          ? 'not-yet-recorded'
+          : Date.parse(event.occurredAt) >= at.worldBefore.getTime()
+            ? 'after-as-of'
+            : 'counted',
+      );
       events.push(explained);
       // A change to a report not yet reported changes nothing (the projection has no row for it).
       if (!report.reported || explained.effect !== 'counted') continue;
@@ -288,17 +295,12 @@ export class Explainer {
           close(d.leftOn);
           break;
       }
-      events.push({
-        globalPosition: event.globalPosition!,
-        type: event.type,
-        streamId: event.streamId,
-        streamVersion: event.streamVersion,
-        occurredAt: event.occurredAt,
-        recordedAt: event.recordedAt,
-        actor: event.actor,
-        data: event.data,
-        effect: recorded >= at.knownBefore.getTime() ? 'not-yet-recorded' : 'applied',
-      });
+      events.push(
+        explainedEvent(
+          event,
+          recorded >= at.knownBefore.getTime() ? 'not-yet-recorded' : 'applied',
+        ),
+      );
     }
     // The rule of GET /governance/composition.
     const day = at.worldDay;

@@ -231,15 +231,14 @@ const partners: KindSpec = {
     if (name && !id)
       r.problem('name', 'id-format', 'gives no id (no letters or digits); give a partner id');
     if (r.problems.length || !name || !id) return { problems: r.problems, commands: [] };
-    const conflicts: RowProblem[] = [];
-    const existing = await context.resolver.partner(name);
-    if (existing !== undefined && existing !== id) {
-      conflicts.push({
-        column: r.header('name'),
-        rule: 'partner-joins-once',
-        message: `a partner named "${name}" is recorded already (partner id ${existing})`,
-      });
-    }
+    const conflicts = nameTaken(
+      r,
+      'a partner',
+      'partner-joins-once',
+      name,
+      id,
+      await context.resolver.partner(name),
+    );
     const body = {
       partnerId: id,
       name,
@@ -391,15 +390,14 @@ const initiatives: KindSpec = {
     if (name && !id)
       r.problem('name', 'id-format', 'gives no id (no letters or digits); give an initiative id');
     if (r.problems.length || !id || !name) return { problems: r.problems, commands: [] };
-    const conflicts: RowProblem[] = [];
-    const existing = await context.resolver.initiative(name);
-    if (existing !== undefined && existing !== id) {
-      conflicts.push({
-        column: r.header('name'),
-        rule: 'initiative-launched-once',
-        message: `an initiative named "${name}" is recorded already (initiative id ${existing})`,
-      });
-    }
+    const conflicts = nameTaken(
+      r,
+      'an initiative',
+      'initiative-launched-once',
+      name,
+      id,
+      await context.resolver.initiative(name),
+    );
     const body = {
       initiativeId: id,
       name,
@@ -1072,4 +1070,27 @@ export function kindNamed(name: string): KindSpec | undefined {
   return Object.values(kindSpecs).find(
     (spec) => folded(spec.kind) === key || spec.sheetNames.some((n) => folded(n) === key),
   );
+}
+
+/**
+ * A row that would record a second partner or initiative under a name already recorded with
+ * another id: a conflict (the row is valid on its own, but the ledger has that name already).
+ */
+function nameTaken(
+  r: RowReader,
+  what: 'a partner' | 'an initiative',
+  rule: string,
+  name: string,
+  id: string,
+  existing: string | undefined,
+): RowProblem[] {
+  if (existing === undefined || existing === id) return [];
+  const noun = what.replace(/^an? /, '');
+  return [
+    {
+      column: r.header('name'),
+      rule,
+      message: `${what} named "${name}" is recorded already (${noun} id ${existing})`,
+    },
+  ];
 }

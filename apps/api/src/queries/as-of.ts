@@ -20,24 +20,32 @@ export interface AsOf {
 export const MOMENT_PATTERN =
   /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** A day (YYYY-MM-DD) or an instant (ISO date-time): its exclusive upper bound. */
-export function parseMoment(
-  field: string,
-  value: string | undefined,
-  fallback: string,
-): { text: string; before: Date } {
-  const text = value ?? fallback;
+/**
+ * A day (YYYY-MM-DD, that whole day in UTC) or an instant (ISO date-time): where it starts and its
+ * exclusive upper bound; undefined when it is neither. Shared by the query API and the auditor's
+ * tools, which each answer bad input in their own way.
+ */
+export function readMoment(text: string): { start: Date; before: Date } | undefined {
   const day = text.slice(0, 10);
   const calendar = new Date(`${day}T00:00:00.000Z`);
   const valid =
     MOMENT_PATTERN.test(text) &&
     !Number.isNaN(calendar.getTime()) &&
     calendar.toISOString().slice(0, 10) === day;
-  const before =
-    text.length === 10
-      ? new Date(calendar.getTime() + 86_400_000)
-      : new Date(new Date(text).getTime() + 1);
-  if (!valid || Number.isNaN(before.getTime())) {
+  const start = text.length === 10 ? calendar : new Date(text);
+  if (!valid || Number.isNaN(start.getTime())) return undefined;
+  return { start, before: new Date(start.getTime() + (text.length === 10 ? 86_400_000 : 1)) };
+}
+
+/** A day or an instant from the query string (or the fallback): its exclusive upper bound. */
+export function parseMoment(
+  field: string,
+  value: string | undefined,
+  fallback: string,
+): { text: string; before: Date } {
+  const text = value ?? fallback;
+  const moment = readMoment(text);
+  if (!moment) {
     throw new BadRequestException({
       statusCode: 400,
       error: 'Bad Request',
@@ -50,7 +58,7 @@ export function parseMoment(
       ],
     });
   }
-  return { text, before };
+  return { text, before: moment.before };
 }
 
 export function parseDay(field: string, value: string | undefined, fallback: string): string {

@@ -1,15 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { AuditService } from '../../../api/src/audit/audit.service';
+import { RawFilter } from '../../../api/src/audit/event-log';
 import { openOutput } from '../audit/cli-output';
 
-interface ExportOptions {
-  stream?: string;
-  type?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-  clock?: string;
+/** The filters of GET /audit/events, and where to write. */
+interface ExportOptions extends RawFilter {
   out?: string;
   digest?: string;
 }

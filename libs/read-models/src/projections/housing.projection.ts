@@ -12,16 +12,20 @@ import { SummedRows } from './summed-rows';
 /** A report's changes as [occurred at (ms), homes, counts as a report (1) or retracted (0)]. */
 type ChangeHistory = Array<[number, number, number]>;
 
-interface ReportRow {
-  report_id: string;
-  count: number;
-  status: string;
+/** Where a report's homes count: the keys every sum is grouped by. */
+interface Dimensions {
   period: string;
   year: number;
   quarter: number;
   municipality: string;
   initiative_id: string;
   partner_id: string;
+}
+
+interface ReportRow extends Dimensions {
+  report_id: string;
+  count: number;
+  status: string;
   source: string;
   housing_type: string;
   permanent: boolean;
@@ -33,28 +37,17 @@ interface ReportRow {
 }
 
 /** A row of housing_count_change, with its report's dimensions (so no join is needed to sum). */
-interface ChangeRow {
+interface ChangeRow extends Dimensions {
   global_position: number;
   report_id: string;
   kind: 'reported' | 'corrected' | 'retracted';
   previous_count: number | null;
   count: number;
   reason: string | null;
-  period: string;
-  year: number;
-  quarter: number;
-  municipality: string;
-  initiative_id: string;
-  partner_id: string;
   occurred_at: string;
   recorded_at: string;
   recorded_by: string;
 }
-
-type Dimensions = Pick<
-  ReportRow,
-  'initiative_id' | 'partner_id' | 'municipality' | 'year' | 'quarter' | 'period'
->;
 
 /** A report as it stood before a change: what the change's effect is measured against. */
 interface Before {
