@@ -8,17 +8,20 @@ import { loadLedgerConfig, UsersService } from '@ledger/platform';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { AuthService } from '../apps/api/src/auth/auth.service';
 import { DemoDataSeeder } from '../apps/api/src/seed';
-import { fmt, openBenchDatabase, percentile, withClient } from './bench-database';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
+import { cpuSeconds, fmt, openBenchDatabase, percentile, withClient } from './bench-database';
 
 /**
  * npm run bench:queries — the query endpoints at a steady RATE requests/s for SECONDS seconds
  * (default 200/s for 20 s, round robin over the read endpoints) on the demo data plus EVENTS
  * housing events (default 1 million), through the real HTTP stack with a logged-in user. The
- * load comes from a process of its own (query-load.ts), after 3 s of warm-up at the same rate.
+ * load comes from a process of its own (query-load.ts), after 3 s of warm-up at the same rate,
+ * from CLIENTS addresses (default 50) behind one proxy hop.
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
@@ -27,7 +30,9 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'error',
     LOG_FORMAT: 'json',
     SEED_DEMO_DATA: 'false',
-    RATE_LIMIT_PER_MINUTE: '1000000',
+    // The load comes from CLIENTS addresses through one proxy hop, each under the default limit
+    // of 300 requests a minute (200/s from 50 addresses is 240 a minute each).
+    TRUST_PROXY_HOPS: '1',
     SIGNING_KEY_FILE: join(tmpdir(), `bench-key-${process.pid}.pem`),
     JWT_SECRET_FILE: join(tmpdir(), `bench-jwt-${process.pid}`),
   });
@@ -120,17 +125,45 @@ async function main(): Promise<void> {
         `alone: ${endpoint.padEnd(45)} min ${alone[0].toFixed(1)} ms, median ${percentile(alone, 50).toFixed(1)} ms, max ${alone[alone.length - 1].toFixed(1)} ms`,
       );
     }
-    // The timed load from a process of its own (see query-load.ts).
+    // The timed load from a process of its own (see query-load.ts). Measured beside it: the CPU
+    // the server and PostgreSQL spend per request, and the server's full garbage collections (a
+    // mark-compact stops the server for milliseconds and keeps a second core busy marking).
+    const fullCollections: number[] = [];
+    const collections = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+        if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) fullCollections.push(entry.duration);
+      }
+    });
+    collections.observe({ entryTypes: ['gc'] });
+    const cpuBefore = cpuSeconds();
     const load = fork(join(__dirname, 'query-load.js'));
     const result = await new Promise<{
       latencies: Record<string, number[]>;
       errors: number;
       sent: number;
+      total: number;
     }>((resolve, reject) => {
       load.once('message', (message) => resolve(message as never));
       load.once('exit', (code) => reject(new Error(`the load process ended with ${code}`)));
-      load.send({ base, headers, endpoints, rate: RATE, seconds: SECONDS, warmUpSeconds: 3 });
+      load.send({
+        base,
+        headers,
+        endpoints,
+        rate: RATE,
+        clients: CLIENTS,
+        seconds: SECONDS,
+        warmUpSeconds: 3,
+      });
     });
+    const cpuAfter = cpuSeconds();
+    collections.disconnect();
+    const requests = result.total;
+    const spentMs = (seconds: number) => ((seconds * 1000) / requests).toFixed(2);
+    console.log(
+      `CPU per request: server ${spentMs(cpuAfter.node - cpuBefore.node)} ms, PostgreSQL ${spentMs(cpuAfter.postgres - cpuBefore.postgres)} ms; ` +
+        `server full collections: ${fullCollections.length}, longest ${Math.max(0, ...fullCollections).toFixed(1)} ms`,
+    );
     const latencies = new Map(Object.entries(result.latencies));
     const { errors, sent } = result;
     const all: number[] = [];

@@ -2,7 +2,8 @@
  * The load of `bench:queries`, in a process of its own (forked by query-benchmark.ts), so that the
  * client's work — making requests, reading responses — does not pause the server's event loop and
  * count as server latency. Gets {base, headers, endpoints, rate, seconds}; sends back each
- * endpoint's latencies in milliseconds, the errors, and how many requests were sent.
+ * endpoint's latencies in milliseconds, the errors, and how many requests were sent (measured, and
+ * in all with the warm-up).
  */
 interface LoadPlan {
   base: string;
@@ -10,6 +11,9 @@ interface LoadPlan {
   endpoints: string[];
   rate: number;
   seconds: number;
+  /** How many client addresses the requests come from, in turn (as X-Forwarded-For, seen
+   *  through one proxy hop): the users of a deployment, each under the rate limit per address. */
+  clients: number;
   /** Seconds at the same rate before the measured ones, not counted: the server's pools open
    *  their connections and its code warms up under concurrency. */
   warmUpSeconds: number;
@@ -27,11 +31,14 @@ async function run(plan: LoadPlan) {
   while (Date.now() - started < (plan.warmUpSeconds + plan.seconds) * 1000) {
     const due = Math.floor(((Date.now() - started) / 1000) * plan.rate);
     while (sent < due) {
+      const client = `198.51.100.${(sent % plan.clients) + 1}`;
       const endpoint = plan.endpoints[sent++ % plan.endpoints.length];
       const t = process.hrtime.bigint();
       const counted = Date.now() >= measuredFrom;
       inflight.push(
-        fetch(`${plan.base}${endpoint}`, { headers: plan.headers })
+        fetch(`${plan.base}${endpoint}`, {
+          headers: { ...plan.headers, 'X-Forwarded-For': client },
+        })
           .then(async (response) => {
             await response.arrayBuffer();
             if (!counted) return;
@@ -47,7 +54,7 @@ async function run(plan: LoadPlan) {
   }
   await Promise.all(inflight);
   const measured = Object.values(latencies).reduce((n, values) => n + values.length, 0);
-  return { latencies, errors: errors, sent: measured + errors };
+  return { latencies, errors: errors, sent: measured + errors, total: sent };
 }
 
 process.once('message', (plan: LoadPlan) => {

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import serveStatic from 'serve-static';
 
 /**
  * Where the built dashboard is (`vite build` writes dist/dashboard): beside the compiled API
@@ -30,13 +31,16 @@ export const DASHBOARD_CSP = [
 ].join('; ');
 
 /**
- * Serves the dashboard's files at `/` (index.html, /assets/*). Only files that exist are served;
- * every other path falls through to the API's routes, so the API keeps its paths.
+ * Serves the dashboard's files at `/` (index.html, /assets/*). Only the dashboard's own paths
+ * reach the file server (`/` and the names at the top of its directory, read once at start):
+ * every other path goes straight to the API's routes, without the look on disk for a file of
+ * that name that the file server would otherwise make for every API request.
  */
 export function serveDashboard(app: INestApplication): void {
   const directory = dashboardDirectory();
   if (!directory) return;
-  (app as NestExpressApplication).useStaticAssets(directory, {
+  const names = new Set(readdirSync(directory));
+  const files = serveStatic(directory, {
     index: 'index.html',
     redirect: false,
     fallthrough: true,
@@ -52,5 +56,10 @@ export function serveDashboard(app: INestApplication): void {
         response.setHeader('Cache-Control', 'no-cache');
       }
     },
+  });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const first = request.path.split('/')[1];
+    if (first === '' || names.has(first)) files(request, response, next);
+    else next();
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { LedgerConfig } from '../config/ledger-config';
 
 const REQUEST_ID_HEADER = 'x-request-id';
@@ -12,7 +13,8 @@ const REQUEST_ID_HEADER = 'x-request-id';
  */
 @Module({})
 export class LoggingModule {
-  static forRoot(config: LedgerConfig): DynamicModule {
+  /** `destination`: where the lines go instead of standard output (tests read them). */
+  static forRoot(config: LedgerConfig, destination?: DestinationStream): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
@@ -26,9 +28,24 @@ export class LoggingModule {
               res.setHeader(REQUEST_ID_HEADER, id);
               return id;
             },
-            customProps: (req: IncomingMessage) => ({
-              requestId: (req as IncomingMessage & { id?: unknown }).id,
+            // The request id on every line of a request (as `requestId`), and the request itself
+            // (method, url, headers less the secrets) only on the line that ends it. pino-http's
+            // default builds a child logger from the whole request on every request, serialising
+            // its headers even when nothing is logged: about a tenth of the server's time per
+            // request at 200 requests/s (docs/performance.md).
+            quietReqLogger: true,
+            quietResLogger: true,
+            customAttributeKeys: { reqId: 'requestId' },
+            customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: object) => ({
+              req,
+              ...value,
             }),
+            customErrorObject: (
+              req: IncomingMessage,
+              _res: ServerResponse,
+              _error: Error,
+              value: object,
+            ) => ({ req, ...value }),
             // Tokens and passwords never reach the log.
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
             transport: config.log.pretty
@@ -37,6 +54,7 @@ export class LoggingModule {
                   options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
                 }
               : undefined,
+            ...(destination ? { stream: destination } : {}),
           },
         }),
       ],
