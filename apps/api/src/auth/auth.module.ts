@@ -8,6 +8,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { FirstAdmin } from './first-admin';
+import { FollowUserChanges } from './follow-user-changes';
 import { JWT_SECRET, JwtSecretModule } from './jwt-secret.provider';
 import { JwtStrategy } from './jwt.strategy';
 
@@ -53,6 +54,7 @@ const MINUTE = 60_000;
     AuthService,
     JwtStrategy,
     FirstAdmin,
+    FollowUserChanges,
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

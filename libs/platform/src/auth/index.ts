@@ -5,3 +5,5 @@ export * from './users.module';
 export * from './passwords';
 export * from './jwt-secret';
 export * from './migrations/1765000000000-users';
+export * from './migrations/1765000000002-user-changes';
+export * from './active-user-cache';

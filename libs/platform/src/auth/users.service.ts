@@ -5,6 +5,7 @@ import { IsNull, QueryFailedError, Repository } from 'typeorm';
 import { generatePassword, hashPassword, passwordMatches, passwordProblem } from './passwords';
 import { isRole, ROLES, type Role } from './roles';
 import { User } from './user.entity';
+import { ActiveUserCache } from './active-user-cache';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 
@@ -32,7 +33,10 @@ let dummyHash: Promise<string> | undefined;
 /** Users, roles and passwords (schema `auth`); used by the API (login, tokens) and the CLI. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly activeUsers: ActiveUserCache,
+  ) {}
 
   /**
    * Adds a user. Without a password one is generated; either way the password is returned once
@@ -72,6 +76,7 @@ export class UsersService {
       }
       throw error;
     }
+    this.activeUsers.forget(id);
     return { user: summary(await this.users.findOneByOrFail({ id })), password: chosen };
   }
 
@@ -89,6 +94,7 @@ export class UsersService {
     if (!user) throw new UserRequestRefused(`no user named ${username}`);
     if (!user.disabledAt) {
       await this.users.update({ id: user.id }, { disabledAt: new Date() });
+      this.activeUsers.forget(user.id);
     }
     return summary(await this.users.findOneByOrFail({ id: user.id }));
   }
@@ -104,6 +110,7 @@ export class UsersService {
       { id: user.id },
       { passwordHash: await hashPassword(chosen), passwordChangedAt: new Date() },
     );
+    this.activeUsers.forget(user.id);
     return chosen;
   }
 
@@ -123,8 +130,10 @@ export class UsersService {
 
   /** The user a token names, if it still exists and is not disabled. */
   async activeUser(id: string): Promise<User | undefined> {
-    const user = await this.users.findOneBy({ id, disabledAt: IsNull() });
-    return user ?? undefined;
+    return this.activeUsers.lookup(
+      id,
+      async () => (await this.users.findOneBy({ id, disabledAt: IsNull() })) ?? undefined,
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import { readModelEntities, readModelMigrations } from '@ledger/read-models';
 import { eventStoreMigrations } from '@ledger/event-store';
 import { User } from '../auth/user.entity';
 import { Users1765000000000 } from '../auth/migrations/1765000000000-users';
+import { UserChanges1765000000002 } from '../auth/migrations/1765000000002-user-changes';
 import { Person } from '../persons/person.entity';
 import { Persons1765000000001 } from '../persons/migrations/1765000000001-persons';
 
@@ -49,5 +50,6 @@ export function allMigrations() {
     ...readModelMigrations,
     Users1765000000000,
     Persons1765000000001,
+    UserChanges1765000000002,
   ];
 }
