@@ -67,6 +67,17 @@ export const fmt = (n: number, digits = 0) =>
  */
 export function cpuSeconds(): { node: number; postgres: number } {
   const usage = process.cpuUsage();
+  return { node: (usage.user + usage.system) / 1e6, postgres: postgresCpuSeconds() };
+}
+
+/** CPU seconds used so far by another process (from /proc/<pid>/stat), all its threads. */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function postgresCpuSeconds(): number {
   let ticks = 0;
   try {
     for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
@@ -84,5 +95,5 @@ export function cpuSeconds(): { node: number; postgres: number } {
   } catch {
     // no /proc here
   }
-  return { node: (usage.user + usage.system) / 1e6, postgres: ticks / 100 };
+  return ticks / 100;
 }

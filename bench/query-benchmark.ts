@@ -1,22 +1,30 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
-import { loadLedgerConfig, UsersService } from '@ledger/platform';
+import { freePort, loadLedgerConfig, UsersService } from '@ledger/platform';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { AuthService } from '../apps/api/src/auth/auth.service';
 import { DemoDataSeeder } from '../apps/api/src/seed';
-import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
-import { cpuSeconds, fmt, openBenchDatabase, percentile, withClient } from './bench-database';
+import {
+  cpuSeconds,
+  fmt,
+  openBenchDatabase,
+  percentile,
+  processCpuSeconds,
+  withClient,
+} from './bench-database';
 
 /**
  * npm run bench:queries — the query endpoints at a steady RATE requests/s for SECONDS seconds
  * (default 200/s for 20 s, round robin over the read endpoints) on the demo data plus EVENTS
- * housing events (default 1 million), through the real HTTP stack with a logged-in user. The
- * load comes from a process of its own (query-load.ts), after 3 s of warm-up at the same rate,
- * from CLIENTS addresses (default 50) behind one proxy hop.
+ * housing events (default 1 million), with a logged-in user. The data is loaded here; the API
+ * then runs as it does in production, its own process started from dist/apps/api/src/main.js
+ * (with its in-process projector), and the load comes from a third process (query-load.ts),
+ * after 3 s of warm-up at the same rate, from CLIENTS addresses (default 50) behind one proxy
+ * hop.
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -25,7 +33,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
-  const config = loadLedgerConfig({
+  const environment = {
     DATABASE_URL: database.url,
     LOG_LEVEL: 'error',
     LOG_FORMAT: 'json',
@@ -35,10 +43,12 @@ async function main(): Promise<void> {
     TRUST_PROXY_HOPS: '1',
     SIGNING_KEY_FILE: join(tmpdir(), `bench-key-${process.pid}.pem`),
     JWT_SECRET_FILE: join(tmpdir(), `bench-jwt-${process.pid}`),
-  });
+  };
+  const config = loadLedgerConfig(environment);
   const app = await createApiApp(config, database.url);
+  let appOpen = true;
+  let server: ChildProcess | undefined;
   await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
   try {
     await app.get(DemoDataSeeder).seed();
     const store = app.get<EventStore>(EVENT_STORE);
@@ -77,14 +87,7 @@ async function main(): Promise<void> {
     );
     const head = await store.headPosition();
     // Wait for the in-process projector.
-    for (;;) {
-      const health = (await (await fetch(`${base}/health`)).json()) as {
-        info?: { projections?: { projections?: Record<string, { lag: number }> } };
-      };
-      const lags = Object.values(health.info?.projections?.projections ?? {}).map((p) => p.lag);
-      if (lags.length && Math.max(...lags) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await serving(await app.getUrl());
     console.log(
       `${fmt(head)} events recorded and projected in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
@@ -99,14 +102,32 @@ async function main(): Promise<void> {
         await c.query('CHECKPOINT');
       });
     }
-    // Loading a million events from this process left a large heap behind; collect it now, or
-    // its full collection pauses the server in the middle of the measurement (run with
-    // --expose-gc, as `npm run bench:queries` does).
-    (globalThis as { gc?: () => void }).gc?.();
     const id = randomUUID();
     await app.get(UsersService).add(`bench-${id.slice(0, 8)}`, 'board', randomUUID(), id);
     const { accessToken } = await app.get(AuthService).issueToken({ id, role: 'board' });
     const headers = { Authorization: `Bearer ${accessToken}` };
+    await app.close();
+    appOpen = false;
+
+    // The API as in production, in a process of its own (same database, same token secret).
+    // --trace-gc: its full collections (mark-compact) are counted from its output.
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = fork(join(__dirname, '..', 'apps', 'api', 'src', 'main.js'), {
+      env: { ...process.env, ...environment, PORT: String(port) },
+      execArgv: ['--trace-gc'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    const fullCollections: number[] = [];
+    let counting = false;
+    server.stdout!.on('data', (chunk: Buffer) => {
+      if (!counting) return;
+      for (const line of chunk.toString().split('\n')) {
+        const pause = /Mark-Compact[^,]*, ([\d.]+) \/ [\d.]+ ms/.exec(line);
+        if (pause) fullCollections.push(Number(pause[1]));
+      }
+    });
+    await serving(base, server);
     const endpoints = (
       process.env.BENCH_ENDPOINTS ??
       '/progress,/progress?asOf=2019-12-31,/governance/composition?asOf=2018-06-01,/governance/timeline?page=1&pageSize=50,/partners,/initiatives'
@@ -127,16 +148,10 @@ async function main(): Promise<void> {
     }
     // The timed load from a process of its own (see query-load.ts). Measured beside it: the CPU
     // the server and PostgreSQL spend per request, and the server's full garbage collections (a
-    // mark-compact stops the server for milliseconds and keeps a second core busy marking).
-    const fullCollections: number[] = [];
-    const collections = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
-        if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) fullCollections.push(entry.duration);
-      }
-    });
-    collections.observe({ entryTypes: ['gc'] });
+    // mark-compact pauses the server for milliseconds and keeps a second core busy marking).
+    const serverCpuBefore = processCpuSeconds(server.pid!);
     const cpuBefore = cpuSeconds();
+    counting = true;
     const load = fork(join(__dirname, 'query-load.js'));
     const result = await new Promise<{
       latencies: Record<string, number[]>;
@@ -156,13 +171,14 @@ async function main(): Promise<void> {
         warmUpSeconds: 3,
       });
     });
+    counting = false;
     const cpuAfter = cpuSeconds();
-    collections.disconnect();
+    const serverCpu = processCpuSeconds(server.pid!) - serverCpuBefore;
     const requests = result.total;
     const spentMs = (seconds: number) => ((seconds * 1000) / requests).toFixed(2);
     console.log(
-      `CPU per request: server ${spentMs(cpuAfter.node - cpuBefore.node)} ms, PostgreSQL ${spentMs(cpuAfter.postgres - cpuBefore.postgres)} ms; ` +
-        `server full collections: ${fullCollections.length}, longest ${Math.max(0, ...fullCollections).toFixed(1)} ms`,
+      `CPU per request: server ${spentMs(serverCpu)} ms, PostgreSQL ${spentMs(cpuAfter.postgres - cpuBefore.postgres)} ms; ` +
+        `server full collections: ${fullCollections.length}, longest pause ${Math.max(0, ...fullCollections).toFixed(1)} ms`,
     );
     const latencies = new Map(Object.entries(result.latencies));
     const { errors, sent } = result;
@@ -182,8 +198,33 @@ async function main(): Promise<void> {
       `queries: ${fmt(sent / SECONDS)} req/s over ${fmt(head)} events: p50 ${percentile(all, 50).toFixed(1)} ms, p99 ${percentile(all, 99).toFixed(1)} ms, ${errors} errors`,
     );
   } finally {
-    await app.close();
+    if (server) {
+      const ended = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await ended;
+    }
+    if (appOpen) await app.close();
     await database.close();
+  }
+}
+
+/** Waits until the API answers /health with every projection caught up. */
+async function serving(base: string, server?: ChildProcess): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (server && server.exitCode !== null)
+      throw new Error(`the API ended with ${server.exitCode}`);
+    try {
+      const health = (await (await fetch(`${base}/health`)).json()) as {
+        info?: { projections?: { projections?: Record<string, { lag: number }> } };
+      };
+      const lags = Object.values(health.info?.projections?.projections ?? {}).map((p) => p.lag);
+      if (lags.length && Math.max(...lags) === 0) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 600_000) throw new Error('not caught up within 10 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
