@@ -108,6 +108,10 @@ async function main(): Promise<void> {
     const headers = { Authorization: `Bearer ${accessToken}` };
     await app.close();
     appOpen = false;
+    // Loading a million events left a large heap in this process; collect it now, or V8 does so
+    // by itself a little later — in the middle of the measurement, on both cores (run with
+    // --expose-gc, as `npm run bench:queries` does).
+    (globalThis as { gc?: () => void }).gc?.();
 
     // The API as in production, in a process of its own (same database, same token secret).
     // --trace-gc: its full collections (mark-compact) are counted from its output.
