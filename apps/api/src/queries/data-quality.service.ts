@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '@ledger/read-models';
+import { Queryable, ReadModelQueries } from './query-pools';
 
 /** Where the record needs the secretariat's attention. */
 @Injectable()
 export class DataQualityService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ReadModelQueries) private readonly db: Queryable,
     @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
   ) {}
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '@ledger/read-models';
 import { AsOf } from './as-of';
+import { Queryable, ReadModelQueries } from './query-pools';
 
 export interface TimelineFilter {
   body?: string;
@@ -18,7 +17,7 @@ export interface TimelineFilter {
 @Injectable()
 export class GovernanceService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ReadModelQueries) private readonly db: Queryable,
     @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
   ) {}
 

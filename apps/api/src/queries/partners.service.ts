@@ -1,7 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '@ledger/read-models';
+import { Queryable, ReadModelQueries } from './query-pools';
 
 const PARTNER_COLUMNS = `p.partner_id AS "partnerId", p.name, p.sector, p.municipality, p.status,
   p.joined_at AS "joinedAt", p.left_at AS "leftAt"`;
@@ -10,7 +9,7 @@ const PARTNER_COLUMNS = `p.partner_id AS "partnerId", p.name, p.sector, p.munici
 @Injectable()
 export class PartnersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ReadModelQueries) private readonly db: Queryable,
     @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
   ) {}
 

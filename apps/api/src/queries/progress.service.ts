@@ -1,9 +1,7 @@
 import { Inject, Injectable, Optional, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '@ledger/read-models';
 import { AsOf } from './as-of';
-import { HistoryQueries, Queryable } from './history-queries';
+import { HistoryQueries, Queryable, ReadModelQueries } from './query-pools';
 
 export interface Breakdown {
   key: string;
@@ -18,7 +16,7 @@ export interface Breakdown {
 @Injectable()
 export class ProgressService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ReadModelQueries) private readonly db: Queryable,
     @Inject(READ_MODEL_SCHEMA) private readonly schema: string,
     @Optional() private readonly historyQueries?: HistoryQueries,
   ) {}

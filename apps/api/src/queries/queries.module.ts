@@ -5,7 +5,7 @@ import { DataQualityService } from './data-quality.service';
 import { GovernanceService } from './governance.service';
 import { PartnersService } from './partners.service';
 import { ProgressService } from './progress.service';
-import { HistoryQueries } from './history-queries';
+import { HistoryQueries, ReadModelQueries } from './query-pools';
 import {
   DataQualityController,
   GovernanceQueriesController,
@@ -27,6 +27,7 @@ import {
   providers: [
     { provide: READ_MODEL_SCHEMA, useValue: LIVE_READ_MODEL_SCHEMA },
     HistoryQueries,
+    ReadModelQueries,
     ProgressService,
     GovernanceService,
     PartnersService,

@@ -52,6 +52,7 @@ describe('request logs', () => {
       .get('/meeting?year=2019')
       .set('X-Request-Id', 'board-meeting-7')
       .set('Authorization', 'Bearer secret-token')
+      .set('Cookie', 'session=secret-cookie')
       .expect(200);
     expect(response.headers['x-request-id']).toBe('board-meeting-7');
 
@@ -66,7 +67,9 @@ describe('request logs', () => {
     });
     const headers = (completed?.req as { headers: Record<string, string> }).headers;
     expect(headers.authorization).toBe('[Redacted]');
-    expect(JSON.stringify(lines)).not.toContain('secret-token');
+    expect(headers.cookie).toBe('[Redacted]');
+    expect(headers['x-request-id']).toBe('board-meeting-7');
+    expect(JSON.stringify(lines)).not.toMatch(/secret-token|secret-cookie/);
   });
 
   it('gives a request without an id one of its own', async () => {
