@@ -91,6 +91,30 @@ describe('the users the token check keeps in memory', () => {
     await as(app, user).get('/progress').expect(401);
   });
 
+  it('stops answering from memory when announcements stop arriving on a live connection', async () => {
+    // What a pooler in transaction mode or a silently dropped network looks like: the listening
+    // connection stays open, but announcements no longer reach it.
+    const silent = new ActiveUserCache();
+    try {
+      await silent.follow(database.url, { heartbeatMs: 100, probeTimeoutMs: 300 });
+      expect(silent.isListening).toBe(true);
+      await (
+        silent as unknown as { listener: { query(sql: string): Promise<unknown> } }
+      ).listener.query('UNLISTEN *');
+      const until = async (listening: boolean) => {
+        for (let i = 0; i < 300 && silent.isListening !== listening; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return silent.isListening;
+      };
+      expect(await until(false)).toBe(false);
+      // It connects and listens again by itself.
+      expect(await until(true)).toBe(true);
+    } finally {
+      await silent.onModuleDestroy();
+    }
+  });
+
   it('does not keep what it read while the user changed', async () => {
     const user = await signIn(app, 'board');
     const before = { id: user.id } as User;
