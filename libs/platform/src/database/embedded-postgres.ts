@@ -39,6 +39,17 @@ const PASSWORD = 'postgres';
  * before it stops the database. For the same reason the package's exit hook is removed: it would
  * stop the database at the first signal, under the feet of the closing app.
  */
+/**
+ * Settings beyond PostgreSQL's defaults, for a ledger whose writes come in bursts (imports,
+ * rebuilds of the read models): more write-ahead log between checkpoints (so a burst is not cut
+ * by checkpoints, each followed by full-page images of every page it touches again) and larger
+ * WAL buffers (so the writing backend does not stop to write the log out itself in the middle of
+ * a batch). Measured: a rebuild 25–30 % faster (docs/performance.md). The cost: up to about 2 GB
+ * of log on disk during a burst, and a longer recovery after a crash in one. deploy/compose.yaml
+ * starts its server with the same.
+ */
+const SERVER_SETTINGS = '-c max_wal_size=2GB -c wal_buffers=64MB';
+
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> {
@@ -78,7 +89,7 @@ export async function startEmbeddedPostgres(
         '--wait',
         '--timeout=60',
         `--log=${join(dataDir, 'server.log')}`,
-        `--options=-p ${options.port} -c listen_addresses=127.0.0.1`,
+        `--options=-p ${options.port} -c listen_addresses=127.0.0.1 ${SERVER_SETTINGS}`,
       ]);
     } catch (error) {
       throw new Error(
