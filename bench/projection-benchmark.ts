@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { PostgresEventStore } from '@ledger/event-store';
 import { ledgerEventTypes } from '@ledger/platform';
 import { ledgerProjections, ProjectionRunner, rebuildProjections } from '@ledger/read-models';
-import { cpuSeconds, fmt, openBenchDatabase, percentile } from './bench-database';
+import { cpuSeconds, fmt, openBenchDatabase, percentile, profiled } from './bench-database';
 
 /**
  * npm run bench:projections — two figures for the read side:
@@ -102,9 +102,11 @@ async function main(): Promise<void> {
     const r0 = process.hrtime.bigint();
     const cpu0 = cpuSeconds();
     let indexingFrom = 0n;
-    await rebuildProjections(database.url, store, projections, ({ indexing }) => {
-      if (indexing && !indexingFrom) indexingFrom = process.hrtime.bigint();
-    });
+    await profiled(() =>
+      rebuildProjections(database.url, store, projections, ({ indexing }) => {
+        if (indexing && !indexingFrom) indexingFrom = process.hrtime.bigint();
+      }),
+    );
     const r1 = process.hrtime.bigint();
     const cpu1 = cpuSeconds();
     console.log(

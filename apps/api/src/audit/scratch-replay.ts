@@ -5,6 +5,7 @@ import {
   assertSchemaName,
   LIVE_READ_MODEL_SCHEMA,
   Projection,
+  CopyColumns,
   copyRows,
   setAsideQueryIndexes,
   Sql,
@@ -193,9 +194,9 @@ async function applyBatch(
           include(e),
       );
       // As BatchApplier does: a projection that applies a batch set-wise gets the batch.
-      if (projection.applyBatch && mine.length) {
+      if (projection.prepareBatch && mine.length) {
         try {
-          await projection.applyBatch(mine, deferred.sql);
+          await projection.prepareBatch(mine)(deferred.sql);
         } catch (error) {
           throw new ReplayFailedError(projection.name, null, error as Error, mine);
         }
@@ -252,7 +253,7 @@ class DeferredStatements {
       return (await this.client.query(text, params)).rows;
     },
     {
-      copy: async (table: string, columns: readonly string[], rows: ReadonlyArray<object>) => {
+      copy: async (table: string, columns: CopyColumns, rows: ReadonlyArray<object>) => {
         await this.flush();
         await copyRows(this.client, table, columns, rows);
       },

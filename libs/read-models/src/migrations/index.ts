@@ -4,6 +4,7 @@ import { HousingTotals1764500000002 } from './1764500000002-housing-totals';
 import { HousingStanding1764500000003 } from './1764500000003-housing-standing';
 import { HousingReportChanges1764500000004 } from './1764500000004-housing-report-changes';
 import { UnusedHousingIndexes1764500000005 } from './1764500000005-unused-housing-indexes';
+import { BytewiseReportIds1764500000006 } from './1764500000006-bytewise-report-ids';
 
 /** Every read-model migration, in the order it must run. */
 export const readModelMigrations = [
@@ -13,4 +14,5 @@ export const readModelMigrations = [
   HousingStanding1764500000003,
   HousingReportChanges1764500000004,
   UnusedHousingIndexes1764500000005,
+  BytewiseReportIds1764500000006,
 ];

@@ -1,7 +1,7 @@
 import { PoolClient } from 'pg';
 import { RecordedEvent } from '@ledger/event-store';
 import { CheckpointMovedError } from './checkpoint-fence';
-import { Projection, sqlOn } from './projection';
+import { PreparedWrite, Projection, sqlOn } from './projection';
 import { assertSchemaName, LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
 
 /**
@@ -37,10 +37,38 @@ export class BatchApplier {
     events: RecordedEvent[],
     checkpoints: Map<string, number>,
   ): Promise<Map<string, number>> {
-    const last = events[events.length - 1]?.globalPosition;
-    if (last === null || last === undefined) return checkpoints;
+    return this.write(client, this.prepare(events, checkpoints));
+  }
+
+  /**
+   * The part of a batch that needs no database: which events each projection takes (those past
+   * the checkpoint it will have when the batch is written) and what set-wise projections work
+   * out from the events alone. A rebuild calls it for the next batch while the previous one is
+   * still being written, with the checkpoints that one will leave.
+   */
+  prepare(events: RecordedEvent[], checkpoints: Map<string, number>): PreparedBatch {
+    const last = events[events.length - 1]?.globalPosition ?? null;
+    const work: ProjectionWork[] = [];
+    const after = new Map(checkpoints);
+    if (last === null) return { last, work, checkpointsAfter: after };
+    for (const projection of this.projections) {
+      const from = checkpoints.get(projection.name) ?? 0;
+      if (last <= from) continue;
+      const mine = events.filter(
+        (e) => e.globalPosition! > from && projection.eventTypes.has(e.type),
+      );
+      const prepared =
+        projection.prepareBatch && mine.length ? projection.prepareBatch(mine) : null;
+      work.push({ projection, from, mine: prepared ? [] : mine, prepared });
+      after.set(projection.name, last);
+    }
+    return { last, work, checkpointsAfter: after };
+  }
+
+  /** Writes a prepared batch in one transaction; returns the new checkpoints (only after the commit). */
+  async write(client: PoolClient, batch: PreparedBatch): Promise<Map<string, number>> {
+    if (batch.last === null) return batch.checkpointsAfter;
     const sql = sqlOn(client);
-    const next = new Map(checkpoints);
     await client.query('BEGIN');
     try {
       // Projections name their tables unqualified, so the same code fills the live read models
@@ -55,30 +83,37 @@ export class BatchApplier {
       await client.query(
         `SET LOCAL search_path TO ${this.schema}, public; SET LOCAL synchronous_commit = off`,
       );
-      for (const projection of this.projections) {
-        const from = checkpoints.get(projection.name) ?? 0;
-        if (last <= from) continue;
-        const mine = events.filter(
-          (e) => e.globalPosition! > from && projection.eventTypes.has(e.type),
-        );
-        if (projection.applyBatch) {
-          if (mine.length) await projection.applyBatch(mine, sql);
-        } else {
-          for (const event of mine) await projection.apply(event, sql);
-        }
+      for (const { projection, from, mine, prepared } of batch.work) {
+        if (prepared) await prepared(sql);
+        for (const event of mine) await projection.apply(event, sql);
         const moved = await client.query(
           `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now()
             WHERE projection = $1 AND position = $2`,
-          [projection.name, from, last],
+          [projection.name, from, batch.last],
         );
         if (moved.rowCount !== 1) throw new CheckpointMovedError(projection.name, from);
-        next.set(projection.name, last);
       }
       await client.query('COMMIT');
-      return next;
+      return batch.checkpointsAfter;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
+}
+
+/** A batch ready to be written: per projection, its checkpoint before and the work left. */
+export interface PreparedBatch {
+  /** The batch's last position (null for an empty batch): every projection's checkpoint after. */
+  last: number | null;
+  work: ProjectionWork[];
+  checkpointsAfter: Map<string, number>;
+}
+
+interface ProjectionWork {
+  projection: Projection;
+  from: number;
+  /** Events to apply one by one (for projections without a set-wise step). */
+  mine: RecordedEvent[];
+  prepared: PreparedWrite | null;
 }

@@ -1,13 +1,13 @@
 import { ClientBase } from 'pg';
 import { RecordedEvent } from '@ledger/event-store';
-import { copyRows } from './copy-rows';
+import { CopyColumns, copyRows } from './copy-rows';
 
 /** Runs SQL inside the batch's transaction. */
 export interface Sql {
   /** One statement; its rows. */
   (text: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
   /** Many rows into one table at once (COPY): for the bulk of a batch. */
-  copy(table: string, columns: readonly string[], rows: ReadonlyArray<object>): Promise<void>;
+  copy(table: string, columns: CopyColumns, rows: ReadonlyArray<object>): Promise<void>;
 }
 
 /** Sql on one client (in whatever transaction the caller opened). */
@@ -15,7 +15,7 @@ export function sqlOn(client: ClientBase): Sql {
   return Object.assign(
     async (text: string, params?: unknown[]) => (await client.query(text, params)).rows,
     {
-      copy: (table: string, columns: readonly string[], rows: ReadonlyArray<object>) =>
+      copy: (table: string, columns: CopyColumns, rows: ReadonlyArray<object>) =>
         copyRows(client, table, columns, rows),
     },
   );
@@ -34,11 +34,18 @@ export interface Projection {
   readonly eventTypes: ReadonlySet<string>;
   apply(event: RecordedEvent, sql: Sql): Promise<void>;
   /**
-   * Optional: applies a batch of this projection's events at once (in log order), for
-   * projections whose volume makes one statement per event too slow.
+   * Optional: a batch of this projection's events at once (in log order), for projections whose
+   * volume makes one statement per event too slow. In two steps: this call does the part that
+   * needs no database (from the batch's events alone) and returns the rest, which the runner
+   * calls inside the batch's transaction. A rebuild prepares the next batch while the database
+   * is still writing the one before, so what this call computes must not depend on that batch's
+   * rows: anything read from the database belongs in the returned step.
    */
-  applyBatch?(events: RecordedEvent[], sql: Sql): Promise<void>;
+  prepareBatch?(events: RecordedEvent[]): PreparedWrite;
 }
+
+/** A batch's remaining work, run inside its transaction (after every earlier batch committed). */
+export type PreparedWrite = (sql: Sql) => Promise<void>;
 
 /** Data of an event whose type the projection has already checked. */
 export function dataOf<T>(event: RecordedEvent): T {

@@ -55,24 +55,42 @@ export async function catchUp(
   const applier = new BatchApplier(projections, options.schema);
   const batchSize = options.batchSize ?? 5000;
   const client = await pool.connect();
+  // Settled, not thrown, until awaited: a read or write that fails while this loop waits on the
+  // other is reported where it is awaited, not as an unhandled rejection.
+  const quiet = <T>(promise: Promise<T>): Promise<T> => {
+    promise.catch(() => undefined);
+    return promise;
+  };
+  let writing: Promise<unknown> | null = null;
   try {
-    let checkpoints = await applier.ensureCheckpoints(client);
+    const checkpoints = await applier.ensureCheckpoints(client);
     const head = options.untilPosition ?? (await store.headPosition());
     let position = Math.min(...checkpoints.values());
     onProgress({ position, head });
-    // The next batch is read while this one is applied: reading and applying take about as long.
-    let next = position < head ? store.readAll(position, batchSize) : null;
+    // Three batches in flight: the one being written, the next one prepared meanwhile (Node works
+    // out its rows while PostgreSQL writes the previous batch), and the one after that being read.
+    let next = position < head ? quiet(store.readAll(position, batchSize)) : null;
+    let expected = checkpoints;
     while (next) {
       const events = (await next).filter((e) => e.globalPosition! <= head);
       if (events.length === 0) break;
       const last = events[events.length - 1].globalPosition!;
-      next = last < head ? store.readAll(last, batchSize) : null;
-      checkpoints = await applier.apply(client, events, checkpoints);
-      position = last;
-      onProgress({ position, head });
+      next = last < head ? quiet(store.readAll(last, batchSize)) : null;
+      const batch = applier.prepare(events, expected);
+      expected = batch.checkpointsAfter;
+      await writing;
+      writing = quiet(
+        applier.write(client, batch).then(() => {
+          position = last;
+          onProgress({ position, head });
+        }),
+      );
     }
+    await writing;
     return position;
   } finally {
+    // A write still running when a read failed must end before its connection is given back.
+    await writing?.catch(() => undefined);
     client.release();
   }
 }

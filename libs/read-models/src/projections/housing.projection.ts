@@ -5,7 +5,8 @@ import type {
 } from '@ledger/domain';
 import { housingReportEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
-import { dataOf, Projection, Sql } from '../projection/projection';
+import { dataOf, PreparedWrite, Projection, Sql } from '../projection/projection';
+import { CopyType } from '../projection/copy-rows';
 import { ReportChange, standingSteps } from './standing-steps';
 import { SummedRows } from './summed-rows';
 
@@ -58,39 +59,42 @@ interface Before {
   changes: ChangeHistory | null;
 }
 
+/** Columns of a row type, with their types, for COPY. */
+type ColumnsOf<Row> = ReadonlyArray<readonly [keyof Row & string, CopyType]>;
+
 /** The columns of Dimensions, which both tables carry. */
-const DIMENSION_COLUMNS: ReadonlyArray<keyof Dimensions> = [
-  'period',
-  'year',
-  'quarter',
-  'municipality',
-  'initiative_id',
-  'partner_id',
+const DIMENSION_COLUMNS: ColumnsOf<Dimensions> = [
+  ['period', 'text'],
+  ['year', 'int4'],
+  ['quarter', 'int4'],
+  ['municipality', 'text'],
+  ['initiative_id', 'text'],
+  ['partner_id', 'text'],
 ];
-const REPORT_COLUMNS: ReadonlyArray<keyof ReportRow> = [
-  'report_id',
-  'count',
-  'status',
+const REPORT_COLUMNS: ColumnsOf<ReportRow> = [
+  ['report_id', 'text'],
+  ['count', 'int4'],
+  ['status', 'text'],
   ...DIMENSION_COLUMNS,
-  'source',
-  'housing_type',
-  'permanent',
-  'reported_at',
-  'recorded_at',
-  'latest_occurred_at',
-  'changes',
+  ['source', 'text'],
+  ['housing_type', 'text'],
+  ['permanent', 'bool'],
+  ['reported_at', 'timestamptz'],
+  ['recorded_at', 'timestamptz'],
+  ['latest_occurred_at', 'timestamptz'],
+  ['changes', 'jsonb'],
 ];
-const CHANGE_COLUMNS: ReadonlyArray<keyof ChangeRow> = [
-  'global_position',
-  'report_id',
-  'kind',
-  'previous_count',
-  'count',
-  'reason',
+const CHANGE_COLUMNS: ColumnsOf<ChangeRow> = [
+  ['global_position', 'int8'],
+  ['report_id', 'text'],
+  ['kind', 'text'],
+  ['previous_count', 'int4'],
+  ['count', 'int4'],
+  ['reason', 'text'],
   ...DIMENSION_COLUMNS,
-  'occurred_at',
-  'recorded_at',
-  'recorded_by',
+  ['occurred_at', 'timestamptz'],
+  ['recorded_at', 'timestamptz'],
+  ['recorded_by', 'text'],
 ];
 
 const TOTAL_KEY = [
@@ -117,115 +121,185 @@ export class HousingProjection implements Projection {
   readonly eventTypes = new Set<string>(housingReportEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
-    await this.applyBatch([event], sql);
+    await this.prepareBatch([event])(sql);
   }
 
-  async applyBatch(events: RecordedEvent[], sql: Sql): Promise<void> {
-    const fresh = new Map<string, ReportRow>();
-    const changes: ChangeRow[] = [];
-    const totals = new SummedRows('housing_total', TOTAL_KEY);
-    const standing = new SummedRows('housing_standing', STANDING_KEY);
+  /**
+   * The batch's new reports and their changes are worked out here from the events alone;
+   * corrections of reports from earlier batches read and update those reports in the write step,
+   * in log order, after every earlier batch has committed.
+   */
+  prepareBatch(events: RecordedEvent[]): PreparedWrite {
+    const batch = new HousingBatch();
+    const ofEarlierReports: RecordedEvent[] = [];
     for (const event of events) {
-      const knownDay = utcDay(event.recordedAt);
-      if (event.type === 'HomesReported') {
-        const d = dataOf<HomesReportedData>(event);
-        const report: ReportRow = {
-          report_id: d.reportId,
-          count: d.count,
-          status: 'reported',
-          period: d.period,
-          year: Number(d.period.slice(0, 4)),
-          quarter: Number(d.period.slice(6)),
-          municipality: d.municipality,
-          initiative_id: d.initiativeId,
-          partner_id: d.partnerId,
-          source: d.source,
-          housing_type: d.housingType,
-          permanent: d.permanent,
-          reported_at: event.occurredAt,
-          recorded_at: event.recordedAt,
-          latest_occurred_at: event.occurredAt,
-          changes: null,
-        };
-        fresh.set(d.reportId, report);
-        changes.push(changeRow(event, report, 'reported', null, d.count, null));
-        standing.add(standingKey(report, utcDay(event.occurredAt), knownDay), d.count, 1);
-        continue;
-      }
-      const retracted = event.type === 'HousingCountRetracted';
-      const d = retracted
-        ? dataOf<HousingCountRetractedData>(event)
-        : dataOf<HousingCountCorrectedData>(event);
-      const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
-      const status = retracted ? 'retracted' : 'corrected';
-      const next: ReportChange = {
-        occurredAt: instant(event.occurredAt),
-        homes: count,
-        reports: retracted ? 0 : 1,
-      };
-      let before: Before;
-      let dimensions: Dimensions;
-      const inBatch = fresh.get(d.reportId);
-      if (inBatch) {
-        before = { ...inBatch };
-        inBatch.count = count;
-        inBatch.status = status;
-        if (next.occurredAt > instant(inBatch.latest_occurred_at)) {
-          inBatch.latest_occurred_at = event.occurredAt;
-        }
-        inBatch.changes = [...historyOf(before), [next.occurredAt, next.homes, next.reports]];
-        dimensions = inBatch;
-      } else {
-        const [row] = await sql(
-          `UPDATE housing_report r
-              SET count = $2, status = $3, latest_occurred_at = greatest(r.latest_occurred_at, $4::timestamptz),
-                  changes = coalesce(r.changes, jsonb_build_array(jsonb_build_array(
-                              (extract(epoch FROM r.reported_at) * 1000)::bigint, r.count, 1)))
-                            || jsonb_build_array(jsonb_build_array($5::bigint, $2::int, $6::int))
-             FROM (SELECT count, status, reported_at, latest_occurred_at, changes
-                     FROM housing_report WHERE report_id = $1) old
-            WHERE r.report_id = $1
-            RETURNING old.count, old.status, old.reported_at, old.latest_occurred_at, old.changes,
-                      r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter, r.period`,
-          [d.reportId, count, status, event.occurredAt, next.occurredAt, next.reports],
-        );
-        if (!row) continue; // a correction of a report this projection never saw: nothing to change
-        before = row as unknown as Before;
-        dimensions = row as unknown as Dimensions;
-        totals.add(dimensions, count - before.count, retracted ? -1 : 0);
-      }
-      if (next.occurredAt >= instant(before.latest_occurred_at)) {
-        // It happened after every earlier change: from its date on, it replaces the report's figure.
-        const wasCounted = before.status === 'retracted' ? 0 : 1;
-        standing.add(
-          standingKey(dimensions, utcDay(event.occurredAt), knownDay),
-          count - before.count,
-          next.reports - wasCounted,
-        );
-      } else {
-        const known = historyOf(before).map(([occurredAt, homes, reports]) => ({
-          occurredAt,
-          homes,
-          reports,
-        }));
-        for (const step of standingSteps(known, next)) {
-          standing.add(
-            standingKey(dimensions, utcDay(new Date(step.occurredAt)), knownDay),
-            step.homes,
-            step.reports,
-          );
-        }
-      }
-      changes.push(changeRow(event, dimensions, status, before.count, count, d.reason));
+      if (event.type === 'HomesReported') batch.report(event);
+      else if (!batch.changeFresh(event)) ofEarlierReports.push(event);
     }
-    for (const row of fresh.values()) {
-      totals.add(row, row.count, row.status === 'retracted' ? 0 : 1);
-    }
-    await totals.write(sql);
-    await standing.write(sql);
-    await insertRows(sql, 'housing_report', REPORT_COLUMNS, [...fresh.values()]);
-    await insertRows(sql, 'housing_count_change', CHANGE_COLUMNS, changes);
+    return async (sql) => {
+      for (const event of ofEarlierReports) await batch.changeEarlier(event, sql);
+      await batch.write(sql);
+    };
   }
+}
+
+/** What a batch of housing events adds to the four tables, until it is written. */
+class HousingBatch {
+  /** Reports first made in this batch, as they stand after the batch's own changes to them. */
+  private readonly fresh = new Map<string, ReportRow>();
+  private readonly changes: ChangeRow[] = [];
+  private readonly totals = new SummedRows('housing_total', TOTAL_KEY);
+  private readonly standing = new SummedRows('housing_standing', STANDING_KEY);
+
+  report(event: RecordedEvent): void {
+    const d = dataOf<HomesReportedData>(event);
+    const report: ReportRow = {
+      report_id: d.reportId,
+      count: d.count,
+      status: 'reported',
+      period: d.period,
+      year: Number(d.period.slice(0, 4)),
+      quarter: Number(d.period.slice(6)),
+      municipality: d.municipality,
+      initiative_id: d.initiativeId,
+      partner_id: d.partnerId,
+      source: d.source,
+      housing_type: d.housingType,
+      permanent: d.permanent,
+      reported_at: event.occurredAt,
+      recorded_at: event.recordedAt,
+      latest_occurred_at: event.occurredAt,
+      changes: null,
+    };
+    this.fresh.set(d.reportId, report);
+    this.changes.push(changeRow(event, report, 'reported', null, d.count, null));
+    this.standing.add(
+      standingKey(report, utcDay(event.occurredAt), utcDay(event.recordedAt)),
+      d.count,
+      1,
+    );
+  }
+
+  /** A correction or retraction of a report made in this batch; false if it is not one. */
+  changeFresh(event: RecordedEvent): boolean {
+    const change = changeOf(event);
+    const report = this.fresh.get(change.reportId);
+    if (!report) return false;
+    const before: Before = { ...report };
+    report.count = change.count;
+    report.status = change.status;
+    if (change.next.occurredAt > instant(report.latest_occurred_at)) {
+      report.latest_occurred_at = event.occurredAt;
+    }
+    report.changes = [
+      ...historyOf(before),
+      [change.next.occurredAt, change.next.homes, change.next.reports],
+    ];
+    // Its totals are added with the report's final figure when the batch is written.
+    this.changed(event, change, before, report);
+    return true;
+  }
+
+  /** A correction or retraction of a report from an earlier batch: read and updated in place. */
+  async changeEarlier(event: RecordedEvent, sql: Sql): Promise<void> {
+    const change = changeOf(event);
+    const { next } = change;
+    const [row] = await sql(
+      `UPDATE housing_report r
+          SET count = $2, status = $3, latest_occurred_at = greatest(r.latest_occurred_at, $4::timestamptz),
+              changes = coalesce(r.changes, jsonb_build_array(jsonb_build_array(
+                          (extract(epoch FROM r.reported_at) * 1000)::bigint, r.count, 1)))
+                        || jsonb_build_array(jsonb_build_array($5::bigint, $2::int, $6::int))
+         FROM (SELECT count, status, reported_at, latest_occurred_at, changes
+                 FROM housing_report WHERE report_id = $1) old
+        WHERE r.report_id = $1
+        RETURNING old.count, old.status, old.reported_at, old.latest_occurred_at, old.changes,
+                  r.initiative_id, r.partner_id, r.municipality, r.year, r.quarter, r.period`,
+      [
+        change.reportId,
+        change.count,
+        change.status,
+        event.occurredAt,
+        next.occurredAt,
+        next.reports,
+      ],
+    );
+    if (!row) return; // a correction of a report this projection never saw: nothing to change
+    const before = row as unknown as Before;
+    const dimensions = row as unknown as Dimensions;
+    this.totals.add(dimensions, change.count - before.count, next.reports ? 0 : -1);
+    this.changed(event, change, before, dimensions);
+  }
+
+  /** The change's row and its steps in the daily standing, measured against the report before it. */
+  private changed(
+    event: RecordedEvent,
+    change: ReportChangeEvent,
+    before: Before,
+    dimensions: Dimensions,
+  ): void {
+    const { next, count } = change;
+    const knownDay = utcDay(event.recordedAt);
+    if (next.occurredAt >= instant(before.latest_occurred_at)) {
+      // It happened after every earlier change: from its date on, it replaces the report's figure.
+      const wasCounted = before.status === 'retracted' ? 0 : 1;
+      this.standing.add(
+        standingKey(dimensions, utcDay(event.occurredAt), knownDay),
+        count - before.count,
+        next.reports - wasCounted,
+      );
+    } else {
+      const known = historyOf(before).map(([occurredAt, homes, reports]) => ({
+        occurredAt,
+        homes,
+        reports,
+      }));
+      for (const step of standingSteps(known, next)) {
+        this.standing.add(
+          standingKey(dimensions, utcDay(new Date(step.occurredAt)), knownDay),
+          step.homes,
+          step.reports,
+        );
+      }
+    }
+    this.changes.push(
+      changeRow(event, dimensions, change.status, before.count, count, change.reason),
+    );
+  }
+
+  async write(sql: Sql): Promise<void> {
+    for (const row of this.fresh.values()) {
+      this.totals.add(row, row.count, row.status === 'retracted' ? 0 : 1);
+    }
+    await this.totals.write(sql);
+    await this.standing.write(sql);
+    await sql.copy('housing_report', REPORT_COLUMNS, [...this.fresh.values()]);
+    await sql.copy('housing_count_change', CHANGE_COLUMNS, this.changes);
+  }
+}
+
+/** A correction or retraction, read once from its event. */
+interface ReportChangeEvent {
+  reportId: string;
+  count: number;
+  status: 'corrected' | 'retracted';
+  reason: string;
+  next: ReportChange;
+}
+
+function changeOf(event: RecordedEvent): ReportChangeEvent {
+  const retracted = event.type === 'HousingCountRetracted';
+  const d = retracted
+    ? dataOf<HousingCountRetractedData>(event)
+    : dataOf<HousingCountCorrectedData>(event);
+  const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
+  return {
+    reportId: d.reportId,
+    count,
+    status: retracted ? 'retracted' : 'corrected',
+    reason: d.reason,
+    next: { occurredAt: instant(event.occurredAt), homes: count, reports: retracted ? 0 : 1 },
+  };
 }
 
 /** The report's changes so far: its own short history once it has one, else the report alone. */
@@ -270,16 +344,6 @@ function standingKey(dimensions: Dimensions, worldDay: string, knownDay: string)
     year: dimensions.year,
     quarter: dimensions.quarter,
   };
-}
-
-/** The batch's new rows of one table, with COPY (see copy-rows.ts). */
-async function insertRows<Row extends object>(
-  sql: Sql,
-  table: string,
-  columns: ReadonlyArray<keyof Row & string>,
-  rows: Row[],
-): Promise<void> {
-  await sql.copy(table, columns, rows);
 }
 
 const instant = (value: string | Date): number =>
