@@ -45,17 +45,25 @@ function* chunks(
   columns: CopyColumns,
   rows: ReadonlyArray<Record<string, unknown>>,
 ): Generator<Buffer> {
+  // Each column's writer chosen once, not per value: this loop runs for every field of a rebuild.
+  const names = columns.map(([column]) => column);
+  const writers = columns.map(([, type]) => WRITERS[type]);
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const out = new BinaryRows(start === 0);
     const end = Math.min(rows.length, start + CHUNK_ROWS);
     for (let i = start; i < end; i++) {
       const row = rows[i];
-      out.int16(columns.length);
-      for (const [column, type] of columns) {
+      out.int16(names.length);
+      for (let c = 0; c < names.length; c++) {
+        const value = row[names[c]];
+        if (value === null || value === undefined) {
+          out.int32(-1);
+          continue;
+        }
         try {
-          out.field(type, row[column]);
+          writers[c](out, value);
         } catch (error) {
-          throw new Error(`${table}.${column} (${type}): ${(error as Error).message}`);
+          throw new Error(`${table}.${names[c]} (${columns[c][1]}): ${(error as Error).message}`);
         }
       }
     }
@@ -71,10 +79,36 @@ const SIGNATURE = Buffer.from('5047434f50590aff0d0a00' + '00000000' + '00000000'
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const TWO_TO_32 = 2 ** 32;
 
+/** Each type's field: its length, then its bytes (a NULL is written before these are asked). */
+const WRITERS: Record<CopyType, (out: BinaryRows, value: unknown) => void> = {
+  text: (out, value) => out.text(String(value), false),
+  jsonb: (out, value) => out.text(JSON.stringify(value), true),
+  int4: (out, value) => {
+    if (!Number.isInteger(value) || (value as number) < -(2 ** 31) || (value as number) >= 2 ** 31)
+      throw new Error(`not a 32-bit integer: ${String(value)}`);
+    out.int32(4);
+    out.int32(value as number);
+  },
+  int8: (out, value) => {
+    if (!Number.isSafeInteger(value)) throw new Error(`not a safe integer: ${String(value)}`);
+    out.int64(value as number);
+  },
+  bool: (out, value) => {
+    out.int32(1);
+    out.byte(value ? 1 : 0);
+  },
+  timestamptz: (out, value) => {
+    const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
+    if (Number.isNaN(ms)) throw new Error(`not a time: ${String(value)}`);
+    out.int64((ms - POSTGRES_EPOCH_MS) * 1000);
+  },
+};
+
 /** One chunk of COPY binary data, in a buffer that grows as needed. */
 class BinaryRows {
   // Large enough for a chunk of housing rows (about 200 bytes each), so it seldom grows.
-  private buffer = Buffer.allocUnsafe(256 * 1024);
+  private buffer = Buffer.allocUnsafeSlow(256 * 1024);
+  private view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.length);
   private offset = 0;
 
   constructor(withSignature: boolean) {
@@ -88,73 +122,60 @@ class BinaryRows {
     return this.buffer.subarray(0, this.offset);
   }
 
+  byte(value: number): void {
+    this.room(1);
+    this.buffer[this.offset++] = value;
+  }
+
   int16(value: number): void {
     this.room(2);
-    this.offset = this.buffer.writeInt16BE(value, this.offset);
+    this.view.setInt16(this.offset, value);
+    this.offset += 2;
   }
 
-  field(type: CopyType, value: unknown): void {
-    if (value === null || value === undefined) {
-      this.room(4);
-      this.offset = this.buffer.writeInt32BE(-1, this.offset);
-      return;
-    }
-    switch (type) {
-      case 'text':
-        return this.utf8(String(value), false);
-      case 'jsonb':
-        return this.utf8(JSON.stringify(value), true);
-      case 'int4':
-        if (
-          !Number.isInteger(value) ||
-          (value as number) < -(2 ** 31) ||
-          (value as number) >= 2 ** 31
-        )
-          throw new Error(`not a 32-bit integer: ${String(value)}`);
-        this.room(8);
-        this.buffer.writeInt32BE(4, this.offset);
-        this.offset = this.buffer.writeInt32BE(value as number, this.offset + 4);
-        return;
-      case 'int8':
-        if (!Number.isSafeInteger(value)) throw new Error(`not a safe integer: ${String(value)}`);
-        return this.int64(value as number);
-      case 'bool':
-        this.room(5);
-        this.buffer.writeInt32BE(1, this.offset);
-        this.buffer[this.offset + 4] = value ? 1 : 0;
-        this.offset += 5;
-        return;
-      case 'timestamptz': {
-        const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
-        if (Number.isNaN(ms)) throw new Error(`not a time: ${String(value)}`);
-        return this.int64((ms - POSTGRES_EPOCH_MS) * 1000);
-      }
-    }
+  int32(value: number): void {
+    this.room(4);
+    this.view.setInt32(this.offset, value);
+    this.offset += 4;
   }
 
-  /** A signed 64-bit integer as two 32-bit halves (exact for any safe integer). */
-  private int64(value: number): void {
+  /** A field of a signed 64-bit integer, as two 32-bit halves (exact for any safe integer). */
+  int64(value: number): void {
     const high = Math.floor(value / TWO_TO_32);
     this.room(12);
-    this.buffer.writeInt32BE(8, this.offset);
-    this.buffer.writeInt32BE(high, this.offset + 4);
-    this.offset = this.buffer.writeUInt32BE(value - high * TWO_TO_32, this.offset + 8);
+    this.view.setInt32(this.offset, 8);
+    this.view.setInt32(this.offset + 4, high);
+    this.view.setUint32(this.offset + 8, value - high * TWO_TO_32);
+    this.offset += 12;
   }
 
-  /** Text, or jsonb's (version 1 and the JSON text), with its length in front. */
-  private utf8(text: string, jsonb: boolean): void {
+  /** A field of text, or of jsonb (version 1, then the JSON text), as UTF-8. */
+  text(text: string, jsonb: boolean): void {
+    const start = this.offset;
     const prefix = jsonb ? 5 : 4;
     this.room(prefix + text.length * 3);
-    if (jsonb) this.buffer[this.offset + 4] = 1;
-    const length = this.buffer.write(text, this.offset + prefix, 'utf8');
-    this.buffer.writeInt32BE(length + prefix - 4, this.offset);
-    this.offset += prefix + length;
+    const buffer = this.buffer;
+    if (jsonb) buffer[start + 4] = 1;
+    // Most of a rebuild's strings are short and ASCII: copied here, they cost no call into
+    // Node's native encoder; anything else is encoded by it.
+    let at = start + prefix;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        at = start + prefix + buffer.write(text, start + prefix, 'utf8');
+        break;
+      }
+      buffer[at++] = code;
+    }
+    this.view.setInt32(start, at - start - 4);
+    this.offset = at;
   }
 
   private room(bytes: number): void {
     if (this.offset + bytes <= this.buffer.length) return;
-    const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.offset + bytes));
+    const larger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.offset + bytes));
     this.buffer.copy(larger, 0, 0, this.offset);
     this.buffer = larger;
+    this.view = new DataView(larger.buffer, larger.byteOffset, larger.length);
   }
 }
