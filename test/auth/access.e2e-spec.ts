@@ -104,7 +104,18 @@ describe('who may do what (users, roles, tokens)', () => {
         .send({ username: 'nobody', password: 'not-the-password' })
         .expect(401);
       expect(wrong.body).toEqual(unknown.body);
-      await http().post('/auth/login').send({ username: 'x' }).expect(400);
+      const missing = await http().post('/auth/login').send({ username: 'x' }).expect(400);
+      expect(missing.body.fields).toEqual([
+        { field: 'password', rule: 'required', message: 'is required' },
+      ]);
+      const misnamed = await http()
+        .post('/auth/login')
+        .send({ email: 'x', password: 'y' })
+        .expect(400);
+      expect(misnamed.body.fields).toEqual([
+        { field: 'email', rule: 'known-field', message: 'is not a field of this command' },
+        { field: 'username', rule: 'required', message: 'is required' },
+      ]);
       await http()
         .post('/auth/login')
         .send({ username: 'x', password: 'y', role: 'admin' })

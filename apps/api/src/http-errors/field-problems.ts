@@ -24,6 +24,12 @@ export function fieldProblemsFrom(errors: ValidationError[], parent = ''): Field
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const field = pathOf(parent, error.property);
+    if (error.value === undefined && error.constraints) {
+      // Absent, yet checked (optional fields are skipped before any check): whatever its checks
+      // say about a value (its type, its length), the one thing to tell is that it is missing.
+      problems.push({ field, rule: 'required', message: 'is required' });
+      continue;
+    }
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       problems.push(problemOf(field, constraint, message, error.contexts?.[constraint]));
     }
