@@ -44,7 +44,10 @@ export interface Projection {
   prepareBatch?(events: RecordedEvent[]): PreparedWrite;
 }
 
-/** A batch's remaining work, run inside its transaction (after every earlier batch committed). */
+/**
+ * A batch's remaining work, run once inside its transaction (after every earlier batch
+ * committed). A failed transaction is not retried with it: the batch is prepared again.
+ */
 export type PreparedWrite = (sql: Sql) => Promise<void>;
 
 /** Data of an event whose type the projection has already checked. */

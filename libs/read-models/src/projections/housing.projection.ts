@@ -136,7 +136,11 @@ export class HousingProjection implements Projection {
       if (event.type === 'HomesReported') batch.report(event);
       else if (!batch.changeFresh(event)) ofEarlierReports.push(event);
     }
+    let written = false;
     return async (sql) => {
+      // The write adds to the batch's sums as it goes: a second call would count them twice.
+      if (written) throw new Error('a prepared housing batch is written once');
+      written = true;
       for (const event of ofEarlierReports) await batch.changeEarlier(event, sql);
       await batch.write(sql);
     };
