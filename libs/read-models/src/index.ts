@@ -1,6 +1,6 @@
 export * from './checkpoints/projection-checkpoint.entity';
 export { readModelMigrations } from './migrations';
-export { readModelEntities } from './entities';
+export * from './entities';
 export * from './projection/projection';
 export * from './projection/batch-applier';
 export * from './projection/checkpoint-fence';

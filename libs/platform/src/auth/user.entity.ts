@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Role } from './roles';
 
 /**
@@ -8,6 +8,8 @@ import type { Role } from './roles';
  * UUID, so no name of a person ever enters an event through the actor.
  */
 @Entity({ schema: 'auth', name: 'users' })
+@Check('users_username_check', `username ~ '^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$'`)
+@Check('users_role_check', `role IN ('secretariat', 'board', 'auditor', 'admin')`)
 export class User {
   @PrimaryColumn('uuid', { name: 'user_id' })
   id: string;
@@ -22,11 +24,11 @@ export class User {
   @Column('text')
   role: Role;
 
-  @Column('timestamptz', { name: 'created_at' })
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 
   /** Tokens issued before this moment are refused. */
-  @Column('timestamptz', { name: 'password_changed_at' })
+  @Column('timestamptz', { name: 'password_changed_at', default: () => 'now()' })
   passwordChangedAt: Date;
 
   /** A disabled user can neither log in nor use a token issued earlier. */

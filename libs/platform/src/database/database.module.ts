@@ -24,7 +24,7 @@ export class DatabaseModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url,
-          entities: [...readModelEntities, User, Person],
+          entities: allEntities(),
           migrations: allMigrations(),
           migrationsRun: true,
           migrationsTransactionMode: 'each',
@@ -38,6 +38,14 @@ export class DatabaseModule {
       exports: [DATABASE_URL, TypeOrmModule],
     };
   }
+}
+
+/**
+ * The tables of the read models and of the operational data outside the log, as TypeORM
+ * entities. The event store's own tables have none: only the event store reads and writes them.
+ */
+export function allEntities() {
+  return [...readModelEntities, User, Person];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Contact details of a named person; every field optional. */
 export interface PersonContact {
@@ -13,6 +13,11 @@ export interface PersonContact {
  * data-protection request can erase them (`cli persons forget`) without touching the log.
  */
 @Entity({ schema: 'personal_data', name: 'persons' })
+// Registered: a name. Erased: nothing left but the id and when.
+@Check(
+  'persons_check',
+  `(erased_at IS NULL AND name IS NOT NULL) OR (erased_at IS NOT NULL AND name IS NULL AND contact IS NULL)`,
+)
 export class Person {
   @PrimaryColumn('text', { name: 'person_id' })
   personId: string;
@@ -24,7 +29,7 @@ export class Person {
   @Column('jsonb', { nullable: true })
   contact: PersonContact | null;
 
-  @Column('timestamptz', { name: 'registered_at' })
+  @Column('timestamptz', { name: 'registered_at', default: () => 'now()' })
   registeredAt: Date;
 
   @Column('timestamptz', { name: 'erased_at', nullable: true })

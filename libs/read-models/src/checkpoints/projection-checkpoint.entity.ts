@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { asNumber } from '../entities/column-types';
 
 @Entity({ schema: 'read_models', name: 'projection_checkpoint' })
 export class ProjectionCheckpoint {
@@ -6,9 +7,9 @@ export class ProjectionCheckpoint {
   projection: string;
 
   /** The global position of the last event this projection has applied. */
-  @Column('bigint', { transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', { default: 0, transformer: asNumber })
   position: number;
 
-  @Column('timestamptz', { name: 'updated_at' })
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }
