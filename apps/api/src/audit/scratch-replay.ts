@@ -196,7 +196,9 @@ async function applyBatch(
       // As BatchApplier does: a projection that applies a batch set-wise gets the batch.
       if (projection.prepareBatch && mine.length) {
         try {
-          await projection.prepareBatch(mine)(deferred.sql);
+          await (
+            await projection.prepareBatch(mine)
+          )(deferred.sql);
         } catch (error) {
           throw new ReplayFailedError(projection.name, null, error as Error, mine);
         }

@@ -37,7 +37,7 @@ export class BatchApplier {
     events: RecordedEvent[],
     checkpoints: Map<string, number>,
   ): Promise<Map<string, number>> {
-    return this.write(client, this.prepare(events, checkpoints));
+    return this.write(client, await this.prepare(events, checkpoints));
   }
 
   /**
@@ -46,7 +46,7 @@ export class BatchApplier {
    * out from the events alone. A rebuild calls it for the next batch while the previous one is
    * still being written, with the checkpoints that one will leave.
    */
-  prepare(events: RecordedEvent[], checkpoints: Map<string, number>): PreparedBatch {
+  async prepare(events: RecordedEvent[], checkpoints: Map<string, number>): Promise<PreparedBatch> {
     const last = events[events.length - 1]?.globalPosition ?? null;
     const work: ProjectionWork[] = [];
     const after = new Map(checkpoints);
@@ -58,7 +58,7 @@ export class BatchApplier {
         (e) => e.globalPosition! > from && projection.eventTypes.has(e.type),
       );
       const prepared =
-        projection.prepareBatch && mine.length ? projection.prepareBatch(mine) : null;
+        projection.prepareBatch && mine.length ? await projection.prepareBatch(mine) : null;
       work.push({ projection, from, mine: prepared ? [] : mine, prepared });
       after.set(projection.name, last);
     }

@@ -39,9 +39,10 @@ export interface Projection {
    * needs no database (from the batch's events alone) and returns the rest, which the runner
    * calls inside the batch's transaction. A rebuild prepares the next batch while the database
    * is still writing the one before, so what this call computes must not depend on that batch's
-   * rows: anything read from the database belongs in the returned step.
+   * rows: anything read from the database belongs in the returned step. It is asynchronous only
+   * so that a long preparation can pause for I/O (the previous batch's write) now and then.
    */
-  prepareBatch?(events: RecordedEvent[]): PreparedWrite;
+  prepareBatch?(events: RecordedEvent[]): Promise<PreparedWrite>;
 }
 
 /**

@@ -76,7 +76,7 @@ export async function catchUp(
       if (events.length === 0) break;
       const last = events[events.length - 1].globalPosition!;
       next = last < head ? quiet(store.readAll(last, batchSize)) : null;
-      const batch = applier.prepare(events, expected);
+      const batch = await applier.prepare(events, expected);
       expected = batch.checkpointsAfter;
       await writing;
       writing = quiet(

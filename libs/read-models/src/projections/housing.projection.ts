@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type {
   HomesReportedData,
   HousingCountCorrectedData,
@@ -97,6 +98,9 @@ const CHANGE_COLUMNS: ColumnsOf<ChangeRow> = [
   ['recorded_by', 'text'],
 ];
 
+/** Events prepared between two pauses for I/O (about 2 ms of work). */
+const PREPARED_BETWEEN_PAUSES = 1000;
+
 const TOTAL_KEY = [
   ['initiative_id', 'text'],
   ['partner_id', 'text'],
@@ -121,7 +125,9 @@ export class HousingProjection implements Projection {
   readonly eventTypes = new Set<string>(housingReportEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
-    await this.prepareBatch([event])(sql);
+    await (
+      await this.prepareBatch([event])
+    )(sql);
   }
 
   /**
@@ -129,12 +135,16 @@ export class HousingProjection implements Projection {
    * corrections of reports from earlier batches read and update those reports in the write step,
    * in log order, after every earlier batch has committed.
    */
-  prepareBatch(events: RecordedEvent[]): PreparedWrite {
+  async prepareBatch(events: RecordedEvent[]): Promise<PreparedWrite> {
     const batch = new HousingBatch();
     const ofEarlierReports: RecordedEvent[] = [];
-    for (const event of events) {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i];
       if (event.type === 'HomesReported') batch.report(event);
       else if (!batch.changeFresh(event)) ofEarlierReports.push(event);
+      // A rebuild prepares this batch while the previous one is being written: pausing now and
+      // then lets that write's replies and COPY data through, so PostgreSQL never waits long.
+      if (i % PREPARED_BETWEEN_PAUSES === PREPARED_BETWEEN_PAUSES - 1) await setImmediate();
     }
     let written = false;
     return async (sql) => {
