@@ -126,8 +126,18 @@ export async function rebuildProjections(
           { batchSize: REBUILD_BATCH },
         );
         onProgress({ position, head: position, indexing: true, by: 'here' });
-        await restoreQueryIndexes(client, LIVE_READ_MODEL_SCHEMA);
-        await analyzeTables(client, LIVE_READ_MODEL_SCHEMA, projections);
+        // The indexes and the statistics at once, on two connections: each is a job for one core,
+        // and Node has nothing left to do. They only wait for each other on the table whose
+        // index is being built (its lock), one table at a time, so they cannot deadlock.
+        const second = await pool.connect();
+        try {
+          await Promise.all([
+            restoreQueryIndexes(client, LIVE_READ_MODEL_SCHEMA),
+            analyzeTables(second, LIVE_READ_MODEL_SCHEMA, projections),
+          ]);
+        } finally {
+          second.release();
+        }
       } finally {
         client.release();
       }
