@@ -149,11 +149,14 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
+    // Its failure is reported where it is awaited, after the load, not as an unhandled rejection.
+    watcher.catch(() => undefined);
     const interval = 1000 / RATE;
     const started = Date.now();
     let sent = 0;
     const acknowledged = new Map<string, number>();
     const inflight: Array<Promise<void>> = [];
+    const failed: Error[] = [];
     while (Date.now() - started < SECONDS * 1000) {
       const due = Math.floor((Date.now() - started) / interval);
       while (sent < due) {
@@ -163,14 +166,26 @@ async function main(): Promise<void> {
         inflight.push(
           store
             .append(streamId, [report(id)], 'no_stream', { commandId: randomUUID(), actor })
-            .then(() => {
-              acknowledged.set(streamId, Date.now());
-            }),
+            .then(
+              () => {
+                acknowledged.set(streamId, Date.now());
+              },
+              // Handled at once: a rejection left until the load ends would be unhandled
+              // meanwhile, and end the process with no figures at all.
+              (error: Error) => {
+                failed.push(error);
+              },
+            ),
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await Promise.all(inflight);
+    if (failed.length) {
+      throw new Error(
+        `${failed.length} of ${sent} appends failed during the lag phase; the first: ${failed[0].stack}`,
+      );
+    }
     stop = true;
     await watcher;
     // Each event's lag: from its append's acknowledgement to the first sample in which every
