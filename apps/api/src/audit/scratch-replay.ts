@@ -196,9 +196,8 @@ async function applyBatch(
       // As BatchApplier does: a projection that applies a batch set-wise gets the batch.
       if (projection.prepareBatch && mine.length) {
         try {
-          await (
-            await projection.prepareBatch(mine)
-          )(deferred.sql);
+          const write = await projection.prepareBatch(mine);
+          await write(deferred.sql);
         } catch (error) {
           throw new ReplayFailedError(projection.name, null, error as Error, mine);
         }

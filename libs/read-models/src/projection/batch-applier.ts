@@ -57,9 +57,15 @@ export class BatchApplier {
       const mine = events.filter(
         (e) => e.globalPosition! > from && projection.eventTypes.has(e.type),
       );
-      const prepared =
-        projection.prepareBatch && mine.length ? await projection.prepareBatch(mine) : null;
-      work.push({ projection, from, mine: prepared ? [] : mine, prepared });
+      // A projection without a set-wise step applies its events one by one when written.
+      const write: PreparedWrite = projection.prepareBatch
+        ? mine.length
+          ? await projection.prepareBatch(mine)
+          : async () => undefined
+        : async (sql) => {
+            for (const event of mine) await projection.apply(event, sql);
+          };
+      work.push({ projection, from, write });
       after.set(projection.name, last);
     }
     return { last, work, checkpointsAfter: after };
@@ -83,9 +89,8 @@ export class BatchApplier {
       await client.query(
         `SET LOCAL search_path TO ${this.schema}, public; SET LOCAL synchronous_commit = off`,
       );
-      for (const { projection, from, mine, prepared } of batch.work) {
-        if (prepared) await prepared(sql);
-        for (const event of mine) await projection.apply(event, sql);
+      for (const { projection, from, write } of batch.work) {
+        await write(sql);
         const moved = await client.query(
           `UPDATE ${this.schema}.projection_checkpoint SET position = $3, updated_at = now()
             WHERE projection = $1 AND position = $2`,
@@ -113,7 +118,5 @@ export interface PreparedBatch {
 interface ProjectionWork {
   projection: Projection;
   from: number;
-  /** Events to apply one by one (for projections without a set-wise step). */
-  mine: RecordedEvent[];
-  prepared: PreparedWrite | null;
+  write: PreparedWrite;
 }

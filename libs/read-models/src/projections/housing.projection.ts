@@ -125,9 +125,8 @@ export class HousingProjection implements Projection {
   readonly eventTypes = new Set<string>(housingReportEventTypes);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
-    await (
-      await this.prepareBatch([event])
-    )(sql);
+    const write = await this.prepareBatch([event]);
+    await write(sql);
   }
 
   /**
