@@ -67,7 +67,7 @@ describe('the auditor’s CLI (verify, replay, export, explain, report)', () => 
   it('verify: exit code 0 and a short OK verdict on an intact ledger', async () => {
     const { code, output } = await cli('verify');
     expect(output).toMatch(
-      /^OK: 27 events in \d+ streams, hash chains intact up to position 27; 11 read-model tables equal a fresh replay up to position 27/m,
+      /^OK: 27 events in \d+ streams, hash chains intact up to position 27; 12 read-model tables equal a fresh replay up to position 27/m,
     );
     expect(code).toBe(0);
   });

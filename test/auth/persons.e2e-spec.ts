@@ -24,6 +24,7 @@ describe('persons: names outside the immutable events, and forgetting them', () 
     ledger = await startLedger();
     board = await signIn(ledger.app, 'board');
     await ledger.post('/alliance', hjemTilAlle).expect(201);
+    await ledger.knows({ partners: ['kab'], organisations: ['villumfonden'] });
     await ledger
       .post(`${gov}/general-assemblies`, { assemblyId: 'ga-2018', occurredAt: '2018-05-15' })
       .expect(201);

@@ -59,18 +59,25 @@ describe('recording the alliance and its partners (POST /alliance, /partners)', 
       expect(response.body).toMatchObject({ statusCode: 404, what: 'alliance', id: 'nowhere' });
     });
 
-    it('gets a generated UUID when the client names none', async () => {
+    it('gets a generated UUID when the client names none (an organisation: one alliance per ledger)', async () => {
+      const response = await ledger
+        .post('/organisations', { name: 'Villumfonden', sector: 'foundation' })
+        .expect(201);
+      expect(response.body.id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      expect(response.body.streamId).toBe(`organisation-${response.body.id}`);
+      expect(await ledger.store.readStream(response.body.streamId)).toHaveLength(1);
+    });
+
+    it('a second alliance in the same ledger is refused (422), naming the rule', async () => {
       const response = await ledger
         .post('/alliance', {
           name: 'Hjem til Alle Odense',
           goal: { homes: 100, fromYear: 2020, toYear: 2030 },
         })
-        .expect(201);
-      expect(response.body.id).toMatch(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-      );
-      expect(response.body.streamId).toBe(`alliance-${response.body.id}`);
-      expect(await ledger.store.readStream(response.body.streamId)).toHaveLength(1);
+        .expect(422);
+      expect(response.body.rule).toBe('one-alliance-per-ledger');
     });
   });
 

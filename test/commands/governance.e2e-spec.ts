@@ -27,6 +27,11 @@ describe('recording governance (POST /governance/:allianceId/...)', () => {
       streamId: 'alliance-hta',
       events: ['AllianceFounded'],
     });
+    await ledger.knows({
+      partners: ['bikubenfonden', 'kab', 'realdania'],
+      organisations: ['villumfonden'],
+      persons: ['0001', '0002', '0003', '0014', '0021', '0031', '0032'].map((n) => `person-${n}`),
+    });
     const answer = await ledger.records(
       `${gov}/general-assemblies`,
       { assemblyId: 'ga-2018', membersPresent: ['bikubenfonden', 'kab'], occurredAt: '2018-05-15' },

@@ -22,6 +22,22 @@ describe('the command API contract', () => {
   beforeAll(async () => {
     ledger = await startLedger();
     await ledger.post('/alliance', hjemTilAlle).expect(201);
+    await ledger
+      .post('/partners', {
+        partnerId: 'bikubenfonden',
+        name: 'Bikubenfonden',
+        sector: 'foundation',
+      })
+      .expect(201);
+    await ledger
+      .post('/initiatives', {
+        initiativeId: 'kollegiemodellen',
+        name: 'Kollegiemodellen',
+        description: 'Dorm rooms for homeless students',
+        leadPartnerIds: ['bikubenfonden'],
+        target: { quantity: 100, unit: 'homes' },
+      })
+      .expect(201);
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => ledger?.close());
@@ -183,6 +199,28 @@ describe('the command API contract', () => {
       expect(await ledger.store.readStream('housing-report-r-2')).toEqual([]);
     });
 
+    it('the same key with a different body is refused (422) and the first body stands (#17 item 4)', async () => {
+      const first = { ...report, reportId: 'r-4', count: 3 };
+      await ledger.post('/housing-reports', first, 'report-r-4').expect(201);
+      const changed = await ledger
+        .post('/housing-reports', { ...first, count: 7 }, 'report-r-4')
+        .expect(422);
+      expect(changed.body.rule).toBe('idempotency-key-reused');
+      expect(changed.body.message).toContain('different body');
+      const events = await ledger.store.readStream('housing-report-r-4');
+      expect(events.map((e) => (e.data as { count: number }).count)).toEqual([3]);
+      // The first body again is a retry: replayed, as before.
+      const again = await ledger.post('/housing-reports', first, 'report-r-4').expect(201);
+      expect(again.body.duplicate).toBe(true);
+    });
+
+    it('a key whose command was refused may carry a corrected request', async () => {
+      await ledger
+        .post('/housing-reports/never-reported/corrections', { count: 2, reason: 'typo' }, 'k-5')
+        .expect(404);
+      await ledger.post('/housing-reports', { ...report, reportId: 'r-5' }, 'k-5').expect(201);
+    });
+
     it('without a key each request is its own command, and the request id is the correlation id', async () => {
       const response = await request(ledger.app.getHttpServer())
         .post('/housing-reports')
@@ -234,7 +272,7 @@ describe('the command API contract', () => {
     const operations = Object.entries(paths).flatMap(([path, methods]) =>
       methods.post && !notCommands.includes(path) ? [{ path, post: methods.post }] : [],
     );
-    expect(operations).toHaveLength(37);
+    expect(operations).toHaveLength(38);
     for (const { path, post } of operations) {
       const example = post.requestBody?.content?.['application/json']?.examples?.example?.value;
       expect({ path, example: example !== undefined }).toEqual({ path, example: true });

@@ -5,6 +5,9 @@ describe('recording initiatives, housing counts, grants, evaluations and referen
 
   beforeAll(async () => {
     ledger = await startLedger();
+    await ledger.knows({
+      partners: ['bikubenfonden', 'koebenhavns-kommune', 'odense-kommune', 'lauritzen-fonden'],
+    });
   });
   afterAll(() => ledger?.close());
 

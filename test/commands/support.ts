@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@ledger/event-store';
+import { PersonRegister } from '@ledger/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
@@ -20,6 +21,16 @@ export interface Ledger {
    * with exactly the expected events, each with its occurredAt, the actor and the command id.
    */
   records(path: string, body: object, expected: Expected): Promise<Answer>;
+  /**
+   * Makes the partners, organisations and persons a test names known to the ledger (every
+   * command's references must be: issue 17), as the secretariat would: partners and
+   * organisations through the API, persons in the person register.
+   */
+  knows(things: {
+    partners?: string[];
+    organisations?: string[];
+    persons?: string[];
+  }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,11 +92,45 @@ export async function startLedger(): Promise<Ledger> {
       if (expected.occurredAt) expect(appended[0].occurredAt).toBe(expected.occurredAt);
       return answer;
     },
+    async knows({ partners = [], organisations = [], persons = [] }) {
+      for (const partnerId of partners) {
+        await expectStatus(
+          post('/partners', {
+            partnerId,
+            name: partnerId,
+            sector: 'civil-society',
+            occurredAt: '2016-01-01',
+          }),
+          201,
+        );
+      }
+      for (const organisationId of organisations) {
+        await expectStatus(
+          post('/organisations', {
+            organisationId,
+            name: organisationId,
+            sector: 'foundation',
+            occurredAt: '2016-01-01',
+          }),
+          201,
+        );
+      }
+      for (const personId of persons) {
+        await app.get(PersonRegister).register({ personId, name: `Person ${personId}` });
+      }
+    },
     async close() {
       await app.close();
       await database.drop();
     },
   };
+}
+
+async function expectStatus(test: request.Test, status: number): Promise<void> {
+  const response = await test;
+  if (response.status !== status) {
+    throw new Error(`answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
 }
 
 export function expectEnvelope(event: RecordedEvent, commandId: string): void {

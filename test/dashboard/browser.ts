@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-/** Debian's Chromium (apt-get install chromium); .ci/run installs it when missing. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; the test run's global set-up installs it when missing (support/chromium). */
+import { CHROMIUM } from '../support/chromium';
+
+export { CHROMIUM };
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 
 export interface Browser {

@@ -32,7 +32,7 @@ describe('the TypeORM entities describe the schema the migrations make', () => {
   it('with an entity for every table outside the event store', async () => {
     const tables = await dataSource.query<Array<{ name: string }>>(
       `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
-        WHERE table_schema IN ('read_models', 'auth', 'personal_data') AND table_type = 'BASE TABLE'
+        WHERE table_schema IN ('read_models', 'auth', 'personal_data', 'idempotency') AND table_type = 'BASE TABLE'
         ORDER BY 1`,
     );
     const described = dataSource.entityMetadatas.map((m) => `${m.schema}.${m.tableName}`).sort();

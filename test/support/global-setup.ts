@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
 import { freePort } from '../../libs/platform/src/database/free-port';
+import { ensureChromium } from './chromium';
 
 declare global {
   var __LEDGER_TEST_POSTGRES__: { stop(): Promise<void> } | undefined;
@@ -13,6 +14,7 @@ declare global {
  * Test files read TEST_ADMIN_DATABASE_URL and create a database of their own from it.
  */
 export default async function globalSetup(): Promise<void> {
+  ensureChromium();
   if (process.env.DATABASE_URL) {
     process.env.TEST_ADMIN_DATABASE_URL = process.env.DATABASE_URL;
     return;

@@ -248,13 +248,16 @@ export type PublicCount = number | '<5' | 'hidden';
 export interface PublicSummary {
   asOf: string;
   goal: { homes: number; fromYear: number; toYear: number } | null;
-  homes: number;
+  homes: PublicCount;
+  temporaryStays: PublicCount;
   remaining: number | null;
   forecastYear: number | null;
   onTrack: boolean | null;
   suppressedBelow: number;
   byYear: Array<{ year: number; homes: PublicCount }>;
+  byQuarter: Array<{ quarter: string; homes: PublicCount }>;
   byInitiative: Array<{ initiative: string; homes: PublicCount }>;
+  byMunicipality: Array<{ municipality: string; homes: PublicCount }>;
   partners: Array<{ name: string; sector: string; municipality: string | null; since: string }>;
 }
 

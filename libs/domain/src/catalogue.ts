@@ -4,6 +4,7 @@ import { governanceEventTypes } from './governance/governance.events';
 import { grantEventTypes } from './grants/grant.events';
 import { housingReportEventTypes } from './housing/housing.events';
 import { initiativeEventTypes } from './initiatives/initiative.events';
+import { organisationEventTypes } from './organisations/organisation.events';
 import { partnerEventTypes } from './partners/partner.events';
 import { referenceCountEventTypes } from './reference-counts/reference-count.events';
 
@@ -17,6 +18,7 @@ export const streamCategories = {
   grant: 'grant',
   evaluationRound: 'evaluation-round',
   referenceCounts: 'reference-counts',
+  organisation: 'organisation',
 } as const;
 export type StreamCategory = (typeof streamCategories)[keyof typeof streamCategories];
 
@@ -29,6 +31,7 @@ const byStream: Array<[StreamCategory, readonly string[]]> = [
   ['grant', grantEventTypes],
   ['evaluation-round', evaluationRoundEventTypes],
   ['reference-counts', referenceCountEventTypes],
+  ['organisation', organisationEventTypes],
 ];
 
 export type DomainEventType =
@@ -39,7 +42,8 @@ export type DomainEventType =
   | (typeof housingReportEventTypes)[number]
   | (typeof grantEventTypes)[number]
   | (typeof evaluationRoundEventTypes)[number]
-  | (typeof referenceCountEventTypes)[number];
+  | (typeof referenceCountEventTypes)[number]
+  | (typeof organisationEventTypes)[number];
 
 /**
  * Every event type with the schema version new events are written with. Raise a version only

@@ -13,3 +13,4 @@ export * from './housing';
 export * from './grants';
 export * from './evaluations';
 export * from './reference-counts';
+export * from './organisations';

@@ -14,3 +14,4 @@ export * from './projector/projector.module';
 export * from './auth';
 export * from './persons';
 export * from './database/free-port';
+export * from './idempotency';

@@ -8,7 +8,12 @@ import {
   HousingTotal,
 } from './entities/housing.entities';
 import { Initiative } from './entities/initiative.entity';
-import { Partner, PartnerCommitment, PartnershipDeclaration } from './entities/partner.entities';
+import {
+  Organisation,
+  Partner,
+  PartnerCommitment,
+  PartnershipDeclaration,
+} from './entities/partner.entities';
 import { SetAsideIndexRow } from './entities/set-aside-index.entity';
 
 export * from './entities/alliance.entity';
@@ -29,6 +34,7 @@ export const readModelEntities = [
   Partner,
   PartnershipDeclaration,
   PartnerCommitment,
+  Organisation,
   Initiative,
   HousingReport,
   HousingCountChange,

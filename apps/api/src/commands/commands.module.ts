@@ -11,13 +11,20 @@ import { grantHandlers } from './grants/grant.commands';
 import { GrantController } from './grants/grant.controller';
 import { housingHandlers } from './housing/housing.commands';
 import { HousingController } from './housing/housing.controller';
+import { organisationHandlers } from './organisations/organisation.commands';
+import { OrganisationController } from './organisations/organisation.controller';
 import { initiativeHandlers } from './initiatives/initiative.commands';
 import { InitiativeController } from './initiatives/initiative.controller';
 import { partnerHandlers } from './partners/partner.commands';
 import { PartnerController } from './partners/partner.controller';
 import { referenceCountHandlers } from './reference-counts/reference-count.commands';
 import { ReferenceCountController } from './reference-counts/reference-count.controller';
-import { CommandMetadataInterceptor, CommandRecorder } from './shared';
+import {
+  CommandMetadataInterceptor,
+  CommandRecorder,
+  LedgerReferences,
+  RequestFingerprints,
+} from './shared';
 
 /**
  * The write side: everything the secretariat records, over HTTP. Controllers validate the body
@@ -29,6 +36,7 @@ import { CommandMetadataInterceptor, CommandRecorder } from './shared';
   controllers: [
     AllianceController,
     PartnerController,
+    OrganisationController,
     GovernanceController,
     InitiativeController,
     HousingController,
@@ -39,9 +47,12 @@ import { CommandMetadataInterceptor, CommandRecorder } from './shared';
   providers: [
     ActorResolver,
     CommandRecorder,
+    LedgerReferences,
+    RequestFingerprints,
     CommandMetadataInterceptor,
     ...allianceHandlers,
     ...partnerHandlers,
+    ...organisationHandlers,
     ...governanceHandlers,
     ...initiativeHandlers,
     ...housingHandlers,
@@ -49,5 +60,6 @@ import { CommandMetadataInterceptor, CommandRecorder } from './shared';
     ...evaluationHandlers,
     ...referenceCountHandlers,
   ],
+  exports: [LedgerReferences],
 })
 export class CommandsModule {}

@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { DomainRuleViolation, InvalidCommand, NotFoundInDomain } from '@ledger/domain';
 import { ConcurrencyError, InvalidAppendError } from '@ledger/event-store';
 import { IdempotencyKeyReused } from '../commands/shared/idempotency';
+import { UnknownReference } from '../commands/shared/references';
 
 /**
  * Turns every error into the answer a client can act on: 400 names the fields, 404 the unknown
@@ -54,6 +55,7 @@ export class LedgerErrorsFilter implements ExceptionFilter {
           statusCode: HttpStatus.NOT_FOUND,
           error: 'Not Found',
           message: error.message,
+          ...(error instanceof UnknownReference ? { field: error.field } : {}),
           what: error.what,
           id: error.id,
         },

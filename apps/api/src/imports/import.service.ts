@@ -27,6 +27,8 @@ import { LIVE_READ_MODEL_SCHEMA } from '@ledger/read-models';
 import { ID_PATTERN } from '../commands/shared/dto-fields';
 import { newIdFor } from '../commands/shared/idempotency';
 import type { CommandMetadata, CommandRecorded } from '../commands/shared';
+import { referencesOf } from '../commands/shared/record-command';
+import { LedgerReferences, UnknownReference, type Reference } from '../commands/shared/references';
 import { fieldProblemsFrom } from '../http-errors/field-problems';
 import { ALLIANCE_ID } from '../seed/hjem-til-alle.seed';
 import { folded, slugOf, type CellValue } from './cell-values';
@@ -171,6 +173,7 @@ export class ImportService {
     private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly references: LedgerReferences,
   ) {}
 
   async run(options: ImportOptions): Promise<ImportReport> {
@@ -410,6 +413,22 @@ export class ImportService {
               rule: 'alliance-founded',
               message: `the alliance ${ALLIANCE_ID} is not founded`,
             });
+            break;
+          }
+          // The ledger's one rule for references (LedgerReferences), as the command's handler
+          // applies it; partners and initiatives of earlier rows of the file count as known.
+          const unknown = await this.references.firstUnknown(
+            referencesOf(planned.commandClass, command),
+            (reference) => resolver.knowsPending(reference),
+          );
+          if (unknown) {
+            problems.push(
+              domainProblem(
+                new UnknownReference(unknown.field, unknown.kind, unknown.id),
+                spec,
+                headers,
+              ),
+            );
             break;
           }
           let events: DomainEvent[];
@@ -737,6 +756,13 @@ function domainProblem(
       : null;
     return { column, rule: error.rule, message: error.message };
   }
+  if (error instanceof UnknownReference) {
+    return {
+      column: columnOf(error.field.replace(/\[\d+\]$/, ''), spec, headers),
+      rule: 'known-reference',
+      message: error.message,
+    };
+  }
   if (error instanceof NotFoundInDomain) {
     return {
       column: columnOf(`${error.what}Id`, spec, headers),
@@ -790,6 +816,14 @@ class LedgerResolver implements ImportResolver {
     private readonly store: EventStore,
     private readonly db: DataSource,
   ) {}
+
+  /** A partner or initiative created by an earlier row of the file (not yet in the log). */
+  knowsPending(reference: Reference): boolean {
+    const id = folded(reference.id);
+    if (reference.kind === 'partner' || reference.kind === 'organisation')
+      return this.pending.partner.has(id);
+    return reference.kind === 'initiative' && this.pending.initiative.has(id);
+  }
 
   addPending(what: 'partner' | 'initiative', id: string, name: string): void {
     this.pending[what].set(folded(id), id);

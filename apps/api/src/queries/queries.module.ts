@@ -33,6 +33,12 @@ import {
     PartnersService,
     DataQualityService,
   ],
-  exports: [ProgressService, GovernanceService, PartnersService, DataQualityService],
+  exports: [
+    ProgressService,
+    GovernanceService,
+    PartnersService,
+    DataQualityService,
+    ReadModelQueries,
+  ],
 })
 export class QueriesModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '@ledger/event-store';
+import { PersonAlreadyRegistered, PersonRegister } from '@ledger/platform';
 import { newIdFor, type CommandMetadata, type CommandRecorded } from '../commands/shared';
-import { hjemTilAlleSeed } from './hjem-til-alle.seed';
+import { hjemTilAlleSeed, seedPersons } from './hjem-til-alle.seed';
 import { SEED_VERSION, seedCommandId, type SeedStep } from './seed-step';
 
 /** What loading the seed did. */
@@ -44,9 +45,13 @@ export class SeedStepRefused extends Error {
  */
 @Injectable()
 export class DemoDataSeeder {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly persons: PersonRegister,
+  ) {}
 
   async seed(steps: readonly SeedStep[] = hjemTilAlleSeed): Promise<SeedReport> {
+    await this.registerPersons();
     const receivedAt = new Date().toISOString();
     const report: SeedReport = { recorded: 0, alreadyThere: 0, events: 0 };
     // One after another: later steps rest on earlier ones (an election on its assembly).
@@ -74,4 +79,22 @@ export class DemoDataSeeder {
     }
     return report;
   }
+
+  /**
+   * The seed's people in the person register first: an election names a person the register
+   * holds, or it is refused. Someone the sources do not name is registered as such, never with
+   * a made-up name. A person registered (or erased) earlier is left as they are.
+   */
+  private async registerPersons(): Promise<void> {
+    for (const [personId, name] of Object.entries(seedPersons)) {
+      try {
+        await this.persons.register({ personId, name: name ?? UNNAMED_IN_SOURCES });
+      } catch (error) {
+        if (!(error instanceof PersonAlreadyRegistered)) throw error;
+      }
+    }
+  }
 }
+
+/** What the register says of a seat's holder the sources give no name for. */
+export const UNNAMED_IN_SOURCES = 'Not named in the sources';

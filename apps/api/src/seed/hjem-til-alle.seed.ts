@@ -23,6 +23,7 @@ import {
 } from '../commands/governance/governance.commands';
 import { AwardGrantCommand, ExtendGrantCommand } from '../commands/grants/grant.commands';
 import { ReportHomesCommand } from '../commands/housing/housing.commands';
+import { RegisterOrganisationCommand } from '../commands/organisations/organisation.commands';
 import { LaunchInitiativeCommand } from '../commands/initiatives/initiative.commands';
 import {
   DraftPartnershipDeclarationCommand,
@@ -99,7 +100,9 @@ elected there, with no set term end (not given): chair (Villumfonden), vice-chai
 and members from PensionDanmark, BL, KAB, Kofoeds Skole, Høje-Taastrup Kommune and Ungdommens
 Røde Kors. ASSUMPTION: the sources show this board in 2018 (001) and about 2018-2019 (003); that it
 was the board elected in August 2017 is not stated. No later election is recorded (none is given).
-Villumfonden and PensionDanmark are represented on the board but are not recorded as partners;
+Villumfonden and PensionDanmark are represented on the board but are not recorded as partners:
+they are registered as organisations (1 August 2017, the day of their seats; sectors: foundation,
+and private housing actors and investors for the pension fund), so the seats name known ones;
 BL and Høje-Taastrup Kommune sit on the board before their (no-later-than) partner date.
 Advisory Board: its 14 organisations of 001 (2018) are recorded as appointed on 1 August 2017 (it
 was created with the association; the list is from 2018). Representatives: the eight people 001
@@ -278,6 +281,24 @@ export const laterPartners: readonly SeedPartner[] = [
 // ---------------------------------------------------------------------------------------------
 
 const FOUNDING_ASSEMBLY = 'general-assembly-2017-08';
+
+/** Organisations on the board that are not partners (see GOVERNANCE). */
+const organisations: SeedStep[] = [
+  step('organisation:villumfonden', RegisterOrganisationCommand, {
+    type: 'RegisterOrganisation',
+    organisationId: 'villumfonden',
+    name: 'Villumfonden',
+    sector: 'foundation',
+    occurredAt: ASSOCIATION_2017,
+  }),
+  step('organisation:pensiondanmark', RegisterOrganisationCommand, {
+    type: 'RegisterOrganisation',
+    organisationId: 'pensiondanmark',
+    name: 'PensionDanmark',
+    sector: 'private-housing',
+    occurredAt: ASSOCIATION_2017,
+  }),
+];
 
 /** The board of 003/001, assumed elected at the founding assembly (see GOVERNANCE). */
 export const board = [
@@ -668,6 +689,7 @@ const referenceCounts: SeedStep[] = [
 export const hjemTilAlleSeed: readonly SeedStep[] = [
   ...alliance,
   ...partners,
+  ...organisations,
   ...governance,
   ...initiatives,
   ...homes,

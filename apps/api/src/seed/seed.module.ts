@@ -7,7 +7,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/platform';
+import { LEDGER_CONFIG, PersonRegisterModule, type LedgerConfig } from '@ledger/platform';
 import { CommandsModule } from '../commands/commands.module';
 import { DemoDataSeeder } from './demo-data.seeder';
 
@@ -21,7 +21,7 @@ const LOAD_AT_STARTUP = Symbol('LOAD_DEMO_DATA_AT_STARTUP');
  * none of its commands (migrate, rebuild, copying a log into an empty store) may seed by itself.
  */
 @Module({
-  imports: [CommandsModule],
+  imports: [CommandsModule, PersonRegisterModule],
   providers: [DemoDataSeeder],
   exports: [DemoDataSeeder],
 })

@@ -6,8 +6,9 @@ import { currentSession } from '../session';
 import { card, empty, failure, loading } from '../ui';
 
 /**
- * The page anyone may read (GET /public/summary): the goal, the partners, homes by year and
- * initiative. The server has already replaced every count below 5 with "<5"; no person appears.
+ * The page anyone may read (GET /public/summary): the goal, the partners, permanent homes by
+ * year, quarter, initiative and municipality, and temporary stays apart. The server has already
+ * replaced every count below 5 with "<5" (and hidden what would give one away); no person appears.
  */
 export async function renderPublic(view: HTMLElement): Promise<void> {
   mount(view, loading());
@@ -22,7 +23,10 @@ export async function renderPublic(view: HTMLElement): Promise<void> {
     return;
   }
   const goal = s.goal;
-  const share = goal ? Math.min(1, s.homes / goal.homes) : 0;
+  const homes = typeof s.homes === 'number' ? s.homes : 0;
+  const share = goal ? Math.min(1, homes / goal.homes) : 0;
+  const shown = (count: PublicCount) =>
+    typeof count === 'number' ? fmt.int(count) : count === 'hidden' ? '·' : '<5';
   const sectors = new Map<string, PublicSummary['partners']>();
   for (const p of s.partners) sectors.set(p.sector, [...(sectors.get(p.sector) ?? []), p]);
   mount(
@@ -48,8 +52,14 @@ export async function renderPublic(view: HTMLElement): Promise<void> {
       h(
         'div',
         { class: 'hero-figure' },
-        h('div', { class: 'hero-number', 'data-testid': 'public-homes' }, fmt.int(s.homes)),
+        h('div', { class: 'hero-number', 'data-testid': 'public-homes' }, shown(s.homes)),
         h('div', { class: 'hero-caption' }, t('publicHomes')),
+        // Host-family stays last months, not years: counted apart, never added to the homes.
+        h(
+          'div',
+          { class: 'hero-caption small', 'data-testid': 'public-temporary-stays' },
+          t('publicTemporaryStays', { n: shown(s.temporaryStays) }),
+        ),
         goal
           ? [
               h(
@@ -83,6 +93,22 @@ export async function renderPublic(view: HTMLElement): Promise<void> {
         bars(
           s.byInitiative.map((r) => ({ label: r.initiative, homes: r.homes })),
           'public-by-initiative',
+        ),
+      ),
+      card(
+        t('publicByMunicipality'),
+        null,
+        bars(
+          s.byMunicipality.map((r) => ({ label: r.municipality, homes: r.homes })),
+          'public-by-municipality',
+        ),
+      ),
+      card(
+        t('publicByQuarter'),
+        null,
+        bars(
+          s.byQuarter.map((r) => ({ label: r.quarter, homes: r.homes })),
+          'public-by-quarter',
         ),
       ),
     ),

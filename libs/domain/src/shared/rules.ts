@@ -69,6 +69,17 @@ export const domainRules = [
   // Alliance
   { rule: 'alliance-founded-once', kind: 'rule', description: 'An alliance is founded once.' },
   {
+    rule: 'one-alliance-per-ledger',
+    kind: 'rule',
+    description:
+      "The ledger holds one alliance: its pages show that alliance's goal, so a second founding is refused until alliances are kept apart.",
+  },
+  {
+    rule: 'organisation-registered-once',
+    kind: 'rule',
+    description: 'An organisation is registered once.',
+  },
+  {
     rule: 'revision-must-change-something',
     kind: 'rule',
     description: 'A revision or correction changes at least one value; otherwise nothing happened.',

@@ -7,6 +7,8 @@ import { Users1765000000000 } from '../auth/migrations/1765000000000-users';
 import { UserChanges1765000000002 } from '../auth/migrations/1765000000002-user-changes';
 import { Person } from '../persons/person.entity';
 import { Persons1765000000001 } from '../persons/migrations/1765000000001-persons';
+import { IdempotencyRequest } from '../idempotency/idempotency-request.entity';
+import { IdempotencyRequests1765100000000 } from '../idempotency/migrations/1765100000000-idempotency-requests';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
@@ -45,12 +47,13 @@ export class DatabaseModule {
  * entities. The event store's own tables have none: only the event store reads and writes them.
  */
 export function allEntities() {
-  return [...readModelEntities, User, Person];
+  return [...readModelEntities, User, Person, IdempotencyRequest];
 }
 
 /**
  * The event store's schema first, then the read models', then the operational tables outside
- * the log: users (schema auth) and the person register (schema personal_data).
+ * the log: users (schema auth), the person register (schema personal_data) and what each
+ * Idempotency-Key was used for (schema idempotency).
  */
 export function allMigrations() {
   return [
@@ -59,5 +62,6 @@ export function allMigrations() {
     Users1765000000000,
     Persons1765000000001,
     UserChanges1765000000002,
+    IdempotencyRequests1765100000000,
   ];
 }

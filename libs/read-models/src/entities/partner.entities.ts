@@ -100,3 +100,19 @@ export class PartnerCommitment {
   @Column('jsonb', { default: EMPTY_LIST })
   history: unknown[];
 }
+
+/** An organisation the alliance names that is not a partner (a foundation on the board). */
+@Entity({ schema: 'read_models', name: 'organisation' })
+export class Organisation {
+  @PrimaryColumn('text', { name: 'organisation_id' })
+  organisationId: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  sector: string;
+
+  @Column('timestamptz', { name: 'registered_at' })
+  registeredAt: Date;
+}

@@ -5,6 +5,7 @@ import { HousingStanding1764500000003 } from './1764500000003-housing-standing';
 import { HousingReportChanges1764500000004 } from './1764500000004-housing-report-changes';
 import { UnusedHousingIndexes1764500000005 } from './1764500000005-unused-housing-indexes';
 import { BytewiseReportIds1764500000006 } from './1764500000006-bytewise-report-ids';
+import { Organisations1764500000007 } from './1764500000007-organisations';
 
 /** Every read-model migration, in the order it must run. */
 export const readModelMigrations = [
@@ -15,4 +16,5 @@ export const readModelMigrations = [
   HousingReportChanges1764500000004,
   UnusedHousingIndexes1764500000005,
   BytewiseReportIds1764500000006,
+  Organisations1764500000007,
 ];

@@ -3,6 +3,7 @@ import type {
   CommitmentMadeData,
   CommitmentRevisedData,
   CommitmentWithdrawnData,
+  OrganisationRegisteredData,
   PartnerJoinedData,
   PartnerLeftData,
   PartnerRejoinedData,
@@ -12,7 +13,7 @@ import type {
   PartnershipDeclarationSignedData,
   PartnershipDeclarationWithdrawnData,
 } from '@ledger/domain';
-import { partnerEventTypes } from '@ledger/domain';
+import { organisationEventTypes, partnerEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { dataOf, Projection, Sql } from '../projection/projection';
 
@@ -23,14 +24,26 @@ function change(event: RecordedEvent, details: Record<string, unknown> = {}): st
   ]);
 }
 
-/** Each partner with its sector and status, its declarations and its commitments. */
+/**
+ * Each partner with its sector and status, its declarations and its commitments; and the
+ * organisations that are not partners, which seats and grants name beside them.
+ */
 export class PartnersProjection implements Projection {
   readonly name = 'partners';
-  readonly tables = ['partner', 'partnership_declaration', 'partner_commitment'];
-  readonly eventTypes = new Set<string>(partnerEventTypes);
+  readonly tables = ['partner', 'partnership_declaration', 'partner_commitment', 'organisation'];
+  readonly eventTypes = new Set<string>([...partnerEventTypes, ...organisationEventTypes]);
 
   async apply(event: RecordedEvent, sql: Sql): Promise<void> {
     switch (event.type) {
+      case 'OrganisationRegistered': {
+        const d = dataOf<OrganisationRegisteredData>(event);
+        await sql(
+          `INSERT INTO organisation (organisation_id, name, sector, registered_at)
+           VALUES ($1, $2, $3, $4)`,
+          [d.organisationId, d.name, d.sector, event.occurredAt],
+        );
+        break;
+      }
       case 'PartnerJoined': {
         const d = dataOf<PartnerJoinedData>(event);
         await sql(

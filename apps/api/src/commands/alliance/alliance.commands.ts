@@ -1,5 +1,6 @@
 import {
   allianceAggregate,
+  DomainRuleViolation,
   streamIdForAlliance,
   type AllianceCommand,
   type AllianceEvent,
@@ -16,6 +17,17 @@ const alliance: AggregateStreams<AllianceState, AllianceCommand, AllianceEvent> 
   decider: allianceAggregate,
   streamIdOf: (command) => streamIdForAlliance(command.allianceId),
   idOf: (command) => command.allianceId,
+  beforeAppending: async (command, ledger) => {
+    if (command.type !== 'FoundAlliance') return;
+    const others = (await ledger.foundedAlliances()).filter((id) => id !== command.allianceId);
+    if (others.length > 0) {
+      // Every page shows one alliance's goal; a second founding would take them over.
+      throw new DomainRuleViolation(
+        'one-alliance-per-ledger',
+        `this ledger already holds the alliance ${others[0]}; a second alliance cannot be founded in it`,
+      );
+    }
+  },
 };
 
 export const allianceHandlers = [

@@ -1,6 +1,5 @@
 import {
   governanceAggregate,
-  streamIdForAlliance,
   streamIdForGovernance,
   type AppointAdvisoryBoardMember,
   type ChangeBoardMemberRole,
@@ -14,7 +13,14 @@ import {
   type StartInSecretariat,
   type StepDownFromBoard,
 } from '@ledger/domain';
-import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+import {
+  AggregateStreams,
+  recordingHandler,
+  RecordCommand,
+  referencesIn,
+  referenceTo,
+  type Reference,
+} from '../shared';
 
 export class HoldGeneralAssemblyCommand extends RecordCommand<HoldGeneralAssembly> {}
 export class ElectBoardMemberCommand extends RecordCommand<ElectBoardMember> {}
@@ -34,12 +40,40 @@ const governance: AggregateStreams<GovernanceState, GovernanceCommand, Governanc
   decider: governanceAggregate,
   streamIdOf: (command) => streamIdForGovernance(command.allianceId),
   idOf: (command) => command.allianceId,
-  requires: (command) => [
-    { what: 'alliance', id: command.allianceId, streamId: streamIdForAlliance(command.allianceId) },
+  references: (command) => [
+    ...referenceTo('allianceId', 'alliance', command.allianceId),
+    ...namedInGovernance(command),
   ],
   createdIds: (command) =>
     command.type === 'HoldGeneralAssembly' ? { assemblyId: command.assemblyId } : {},
 };
+
+/**
+ * Who and what a governance command names besides its alliance. Step-downs, role changes and
+ * leaving name a person or organisation the stream itself knows from their seat, so they need
+ * no check here: the domain refuses a seat that was never held.
+ */
+function namedInGovernance(command: GovernanceCommand): Reference[] {
+  switch (command.type) {
+    case 'HoldGeneralAssembly':
+      // Members of the association are partners (the partner circle's members).
+      return referencesIn('membersPresent', 'partner', command.membersPresent);
+    case 'ElectBoardMember':
+      return [
+        ...referenceTo('personId', 'person', command.personId),
+        ...referenceTo('organisationId', 'organisation', command.organisationId),
+      ];
+    case 'AppointAdvisoryBoardMember':
+      return [
+        ...referenceTo('organisationId', 'organisation', command.organisationId),
+        ...referenceTo('representativePersonId', 'person', command.representativePersonId),
+      ];
+    case 'StartInSecretariat':
+      return referenceTo('personId', 'person', command.personId);
+    default:
+      return [];
+  }
+}
 
 export const governanceHandlers = [
   HoldGeneralAssemblyCommand,

@@ -8,7 +8,7 @@ import {
   type GrantEvent,
   type GrantState,
 } from '@ledger/domain';
-import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+import { AggregateStreams, recordingHandler, RecordCommand, referenceTo } from '../shared';
 
 export class AwardGrantCommand extends RecordCommand<AwardGrant> {}
 export class ExtendGrantCommand extends RecordCommand<ExtendGrant> {}
@@ -18,6 +18,13 @@ const grant: AggregateStreams<GrantState, GrantCommand, GrantEvent> = {
   decider: grantAggregate,
   streamIdOf: (command) => streamIdForGrant(command.grantId),
   idOf: (command) => command.grantId,
+  references: (command) =>
+    command.type === 'AwardGrant'
+      ? [
+          ...referenceTo('funderOrganisationId', 'organisation', command.funderOrganisationId),
+          ...referenceTo('initiativeId', 'initiative', command.initiativeId),
+        ]
+      : [],
 };
 
 export const grantHandlers = [AwardGrantCommand, ExtendGrantCommand, EndGrantCommand].map(

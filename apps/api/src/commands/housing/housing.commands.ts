@@ -8,7 +8,7 @@ import {
   type ReportHomes,
   type RetractHousingCount,
 } from '@ledger/domain';
-import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+import { AggregateStreams, recordingHandler, RecordCommand, referenceTo } from '../shared';
 
 export class ReportHomesCommand extends RecordCommand<ReportHomes> {}
 export class CorrectHousingCountCommand extends RecordCommand<CorrectHousingCount> {}
@@ -22,6 +22,13 @@ const housingReport: AggregateStreams<
   decider: housingReportAggregate,
   streamIdOf: (command) => streamIdForHousingReport(command.reportId),
   idOf: (command) => command.reportId,
+  references: (command) =>
+    command.type === 'ReportHomes'
+      ? [
+          ...referenceTo('initiativeId', 'initiative', command.initiativeId),
+          ...referenceTo('partnerId', 'partner', command.partnerId),
+        ]
+      : [],
 };
 
 export const housingHandlers = [

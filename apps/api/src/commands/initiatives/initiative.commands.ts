@@ -10,7 +10,13 @@ import {
   type MoveInitiativeToPhase,
   type ReviseInitiativeTarget,
 } from '@ledger/domain';
-import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+import {
+  AggregateStreams,
+  recordingHandler,
+  RecordCommand,
+  referencesIn,
+  referenceTo,
+} from '../shared';
 
 export class LaunchInitiativeCommand extends RecordCommand<LaunchInitiative> {}
 export class MoveInitiativeToPhaseCommand extends RecordCommand<MoveInitiativeToPhase> {}
@@ -22,6 +28,20 @@ const initiative: AggregateStreams<InitiativeState, InitiativeCommand, Initiativ
   decider: initiativeAggregate,
   streamIdOf: (command) => streamIdForInitiative(command.initiativeId),
   idOf: (command) => command.initiativeId,
+  references: (command) => {
+    switch (command.type) {
+      case 'LaunchInitiative':
+        return [
+          ...referencesIn('leadPartnerIds', 'partner', command.leadPartnerIds),
+          ...referencesIn('participatingPartnerIds', 'partner', command.participatingPartnerIds),
+        ];
+      case 'JoinInitiative':
+        return referenceTo('partnerId', 'partner', command.partnerId);
+      default:
+        // Leaving names a partner the initiative's own stream knows (or refuses).
+        return [];
+    }
+  },
 };
 
 export const initiativeHandlers = [

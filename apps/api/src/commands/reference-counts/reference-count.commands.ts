@@ -1,13 +1,12 @@
 import {
   referenceCountsAggregate,
-  streamIdForAlliance,
   streamIdForReferenceCounts,
   type RecordReferenceCount,
   type ReferenceCountCommand,
   type ReferenceCountEvent,
   type ReferenceCountsState,
 } from '@ledger/domain';
-import { AggregateStreams, recordingHandler, RecordCommand } from '../shared';
+import { AggregateStreams, recordingHandler, RecordCommand, referenceTo } from '../shared';
 
 export class RecordReferenceCountCommand extends RecordCommand<RecordReferenceCount> {}
 
@@ -20,9 +19,7 @@ const referenceCounts: AggregateStreams<
   decider: referenceCountsAggregate,
   streamIdOf: (command) => streamIdForReferenceCounts(command.allianceId),
   idOf: (command) => command.allianceId,
-  requires: (command) => [
-    { what: 'alliance', id: command.allianceId, streamId: streamIdForAlliance(command.allianceId) },
-  ],
+  references: (command) => referenceTo('allianceId', 'alliance', command.allianceId),
   createdIds: (command) => ({ countId: command.countId }),
 };
 

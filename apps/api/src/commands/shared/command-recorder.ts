@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { fold, NotFoundInDomain, type DomainEvent } from '@ledger/domain';
+import {
+  DomainRuleViolation,
+  fold,
+  InvalidCommand,
+  NotFoundInDomain,
+  type DomainEvent,
+} from '@ledger/domain';
 import {
   AppendResult,
   ConcurrencyError,
@@ -10,6 +16,8 @@ import {
 import type { CommandMetadata } from './command-metadata';
 import { IdempotencyKeyReused } from './idempotency';
 import type { AggregateStreams, CommandRecorded } from './record-command';
+import { LedgerReferences } from './references';
+import { RequestFingerprints } from './request-fingerprints';
 
 /**
  * How many times a command is decided when its stream keeps moving under it. A conflict means
@@ -22,12 +30,17 @@ export const DECIDE_ATTEMPTS = 3;
 /** Load the stream, fold it, let the domain decide, append at the version read. */
 @Injectable()
 export class CommandRecorder {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly references: LedgerReferences,
+    private readonly fingerprints: RequestFingerprints,
+  ) {}
 
   async record<S, C, E extends DomainEvent>(
     streams: AggregateStreams<S, C, E>,
     command: C,
     metadata: CommandMetadata,
+    commandType = (command as { type?: string }).type ?? 'command',
   ): Promise<CommandRecorded> {
     const streamId = streams.streamIdOf(command);
     const answer = (version: number, events: string[], duplicate: boolean): CommandRecorded => ({
@@ -38,8 +51,29 @@ export class CommandRecorder {
       events,
       duplicate,
     });
-    await this.requireExisting(streams.requires?.(command) ?? []);
+    // Before deciding: a command naming an unknown partner, person or alliance is refused with
+    // 404 naming the field, whatever the domain would say about the rest of it.
+    await this.references.requireKnown(streams.references?.(command) ?? []);
+    // One key, one request: the same key with another body is refused here (422).
+    const claim = await this.fingerprints.claim(metadata.commandId, commandType, command);
+    try {
+      return await this.decideAndAppend(streams, command, metadata, streamId, answer);
+    } catch (error) {
+      // Refused before anything was appended: the key may carry a corrected request next time.
+      // Any other failure (the database, a crash) may have come after the append: the claim
+      // stays, and only the same request may use the key again.
+      if (claim.fresh && refusedBeforeAppending(error)) await claim.release();
+      throw error;
+    }
+  }
 
+  private async decideAndAppend<S, C, E extends DomainEvent>(
+    streams: AggregateStreams<S, C, E>,
+    command: C,
+    metadata: CommandMetadata,
+    streamId: string,
+    answer: (version: number, events: string[], duplicate: boolean) => CommandRecorded,
+  ): Promise<CommandRecorded> {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.store.readStream(streamId);
       // Checked before deciding: a repeated "found the alliance" would otherwise be refused as
@@ -55,6 +89,9 @@ export class CommandRecorder {
       );
       // Throws on a broken rule; nothing has been written yet, so a refusal appends nothing.
       const events = streams.decider.decide(state, command, metadata.receivedAt);
+      // Rules across the ledger, for a command the domain accepted (a malformed founding is
+      // still answered 400 by the domain, not 422 for being the second).
+      await streams.beforeAppending?.(command, this.references);
       const last = recorded[recorded.length - 1];
       try {
         const result = await this.store.append(
@@ -95,15 +132,16 @@ export class CommandRecorder {
     }
     return types(events);
   }
+}
 
-  private async requireExisting(
-    prerequisites: Array<{ what: string; id: string; streamId: string }>,
-  ): Promise<void> {
-    for (const { what, id, streamId } of prerequisites) {
-      const first = await this.store.readStream(streamId, { limit: 1 });
-      if (first.length === 0) throw new NotFoundInDomain(what, id);
-    }
-  }
+function refusedBeforeAppending(error: unknown): boolean {
+  return (
+    error instanceof DomainRuleViolation ||
+    error instanceof InvalidCommand ||
+    error instanceof NotFoundInDomain ||
+    error instanceof ConcurrencyError ||
+    error instanceof IdempotencyKeyReused
+  );
 }
 
 function asDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {

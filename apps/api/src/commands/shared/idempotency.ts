@@ -42,8 +42,11 @@ export function newIdFor(commandId: string, kind: string): string {
 export class IdempotencyKeyReused extends Error {
   readonly rule = 'idempotency-key-reused';
 
-  constructor(readonly commandId: string) {
-    super(`the Idempotency-Key ${commandId} was already used for another command`);
+  constructor(
+    readonly commandId: string,
+    message = `the Idempotency-Key ${commandId} was already used for another command`,
+  ) {
+    super(message);
     this.name = 'IdempotencyKeyReused';
   }
 }

@@ -7,3 +7,5 @@ export * from './idempotency';
 export * from './plain';
 export * from './record-command';
 export * from './records.decorator';
+export * from './references';
+export * from './request-fingerprints';

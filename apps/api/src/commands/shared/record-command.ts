@@ -3,6 +3,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import type { Decider, DomainEvent } from '@ledger/domain';
 import type { CommandMetadata } from './command-metadata';
 import { CommandRecorder } from './command-recorder';
+import type { LedgerReferences, Reference } from './references';
 
 /** The 201 answer to every command. */
 export interface CommandRecorded {
@@ -42,13 +43,34 @@ export interface AggregateStreams<S, C, E extends DomainEvent> {
   streamIdOf(command: C): string;
   idOf(command: C): string;
   /**
-   * Streams that must exist before the command makes sense (governance needs a founded
-   * alliance): a 404 otherwise. Only for facts that never stop being true once recorded, so a
-   * check outside the stream's version cannot go stale.
+   * Everything else of the ledger the command names (governance its alliance, a housing report
+   * its initiative and partner, an election its person and organisation): each must be known,
+   * or the command is refused with 404 naming the field and the id (LedgerReferences).
    */
-  requires?(command: C): Array<{ what: string; id: string; streamId: string }>;
+  references?(command: C): Reference[];
+  /**
+   * A check across the ledger that no single stream can make (one alliance per ledger), run
+   * once the domain has accepted the command and before anything is appended.
+   */
+  beforeAppending?(command: C, ledger: LedgerReferences): Promise<void>;
   /** Ids of the thing a command creates inside the aggregate, echoed in the answer. */
   createdIds?(command: C): Partial<CommandRecorded>;
+}
+
+/** Each command class's aggregate, as its handler was made with (for the import's checks). */
+const aggregateOfCommand = new Map<
+  Type<RecordCommand<unknown>>,
+  AggregateStreams<unknown, unknown, DomainEvent>
+>();
+
+/**
+ * What a command of this class names elsewhere in the ledger, by the same declaration its
+ * handler checks: the import asks it during a dry run, so both refuse the same rows.
+ */
+export function referencesOf(commandType: object, command: unknown): Reference[] {
+  return (
+    aggregateOfCommand.get(commandType as Type<RecordCommand<unknown>>)?.references?.(command) ?? []
+  );
 }
 
 /**
@@ -60,6 +82,10 @@ export function recordingHandler<S, C, E extends DomainEvent>(
   commandType: Type<RecordCommand<C>>,
   streams: AggregateStreams<S, C, E>,
 ): Type<ICommandHandler<RecordCommand<C>, CommandRecorded>> {
+  aggregateOfCommand.set(
+    commandType as Type<RecordCommand<unknown>>,
+    streams as unknown as AggregateStreams<unknown, unknown, DomainEvent>,
+  );
   @CommandHandler(commandType)
   class RecordingHandler implements ICommandHandler<RecordCommand<C>, CommandRecorded> {
     constructor(@Inject(CommandRecorder) private readonly recorder: CommandRecorder) {}

@@ -1,0 +1,2 @@
+export * from './idempotency-request.entity';
+export * from './migrations/1765100000000-idempotency-requests';
