@@ -8,6 +8,8 @@ import { Logger } from 'nestjs-pino';
 import { LedgerConfig } from '@ledger/platform';
 import { ApiModule } from './api.module';
 import { LedgerErrorsFilter, validationExceptionFactory } from './http-errors';
+import { refuseBodyNotUtf8, refuseQueryNotUtf8 } from './input/utf8-input';
+import { WellFormedTextPipe } from './input/well-formed-text.pipe';
 import { serveDashboard } from './public/dashboard-static';
 
 /**
@@ -27,6 +29,8 @@ export async function createApiApp(
   // The web dashboard (dist/dashboard) at `/`; every path it lacks falls through to the API.
   serveDashboard(app);
   app.useGlobalPipes(
+    // First: NUL and lone surrogates in any text, named, before the DTOs' own checks.
+    new WellFormedTextPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -115,7 +119,12 @@ function harden(app: NestExpressApplication, config: LedgerConfig): void {
     }
     next();
   });
-  app.useBodyParser('json', { limit: BODY_LIMIT, reviver: refusePrototypeKeys });
+  app.useBodyParser('json', {
+    limit: BODY_LIMIT,
+    reviver: refusePrototypeKeys,
+    verify: refuseBodyNotUtf8,
+  });
+  app.use(refuseQueryNotUtf8);
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -1,4 +1,4 @@
-import { readMoment } from '../queries/as-of';
+import { MOMENT_RULE, readMoment } from '../queries/as-of';
 
 /**
  * Bad input to an audit tool: names the field and the rule. The HTTP layer answers 400 (or 404
@@ -29,10 +29,7 @@ export function parseMomentInput(field: string, value: string): Moment {
   const text = String(value).trim();
   const moment = readMoment(text);
   if (!moment) {
-    throw new AuditInputError(
-      field,
-      `must be a date (YYYY-MM-DD) or an ISO date-time (got ${JSON.stringify(value)})`,
-    );
+    throw new AuditInputError(field, `${MOMENT_RULE} (got ${JSON.stringify(value)})`);
   }
   return { text, ...moment };
 }

@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { validationFailed } from '../http-errors/field-problems';
+import { YEAR_RANGE, yearInRange } from '../input/date-range';
 
 /**
  * The two kinds of "as of": a date in the world (what was true then, by occurredAt) and a date of
@@ -20,16 +21,21 @@ export interface AsOf {
 export const MOMENT_PATTERN =
   /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/** What a moment must be, for the answers that refuse one. */
+export const MOMENT_RULE = `must be a date (YYYY-MM-DD) or an ISO date-time, in the years ${YEAR_RANGE}`;
+
 /**
  * A day (YYYY-MM-DD, that whole day in UTC) or an instant (ISO date-time): where it starts and its
- * exclusive upper bound; undefined when it is neither. Shared by the query API and the auditor's
- * tools, which each answer bad input in their own way.
+ * exclusive upper bound; undefined when it is neither, names a day the calendar lacks
+ * (2020-02-30), or a year outside the one range every date is held to (date-range.ts). Shared by
+ * the query API and the auditor's tools, which each answer bad input in their own way.
  */
 export function readMoment(text: string): { start: Date; before: Date } | undefined {
   const day = text.slice(0, 10);
   const calendar = new Date(`${day}T00:00:00.000Z`);
   const valid =
     MOMENT_PATTERN.test(text) &&
+    yearInRange(text) &&
     !Number.isNaN(calendar.getTime()) &&
     calendar.toISOString().slice(0, 10) === day;
   const start = text.length === 10 ? calendar : new Date(text);
@@ -46,17 +52,9 @@ export function parseMoment(
   const text = value ?? fallback;
   const moment = readMoment(text);
   if (!moment) {
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'Validation failed',
-      fields: [
-        {
-          field,
-          rule: `must be a date (YYYY-MM-DD) or an ISO date-time (got ${JSON.stringify(value)})`,
-        },
-      ],
-    });
+    throw validationFailed([
+      { field, rule: 'iso-date', message: `${MOMENT_RULE} (got ${JSON.stringify(value)})` },
+    ]);
   }
   return { text, before: moment.before };
 }

@@ -1,13 +1,43 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 import { bodies, sectors } from '@ledger/domain';
+import { YEAR_RANGE } from '../input/date-range';
+import { MOMENT_RULE, readMoment } from './as-of';
 
-import { MOMENT_PATTERN } from './as-of';
+/**
+ * A date parameter: a day or an ISO instant that the calendar has, in the one range of years
+ * (readMoment), so an impossible day or year 0 is a 400 here, never a failed SQL cast.
+ */
+function Moment(dayOnly = false): PropertyDecorator {
+  const message = dayOnly
+    ? `must be a real date as YYYY-MM-DD, in the years ${YEAR_RANGE}`
+    : MOMENT_RULE;
+  return ValidateBy(
+    {
+      name: dayOnly ? 'isDay' : 'isMoment',
+      validator: {
+        validate: (value) =>
+          typeof value === 'string' &&
+          (!dayOnly || value.length === 10) &&
+          readMoment(value) !== undefined,
+      },
+    },
+    { message, context: { rule: 'iso-date' } },
+  );
+}
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_RULE = { message: '$property must be a date as YYYY-MM-DD' };
-const MOMENT_RULE = { message: '$property must be a date (YYYY-MM-DD) or an ISO date-time' };
+/** More pages than any timeline has; beyond it the offset would outgrow what SQL can count. */
+const LAST_PAGE = 1_000_000;
 
 export class AsOfQuery {
   @ApiPropertyOptional({
@@ -15,7 +45,7 @@ export class AsOfQuery {
     example: '2019-12-31',
   })
   @IsOptional()
-  @Matches(MOMENT_PATTERN, MOMENT_RULE)
+  @Moment()
   asOf?: string;
 
   @ApiPropertyOptional({
@@ -23,7 +53,7 @@ export class AsOfQuery {
     example: '2020-01-01',
   })
   @IsOptional()
-  @Matches(MOMENT_PATTERN, MOMENT_RULE)
+  @Moment()
   knownOn?: string;
 }
 
@@ -54,12 +84,12 @@ export class TimelineQuery {
 
   @ApiPropertyOptional({ example: '2017-01-01' })
   @IsOptional()
-  @Matches(DAY, DAY_RULE)
+  @Moment(true)
   from?: string;
 
   @ApiPropertyOptional({ example: '2019-12-31' })
   @IsOptional()
-  @Matches(DAY, DAY_RULE)
+  @Moment(true)
   to?: string;
 
   @ApiPropertyOptional({ default: 1 })
@@ -67,6 +97,7 @@ export class TimelineQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(LAST_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })

@@ -26,6 +26,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { isIsoDate, isIsoDateTime, type DomainRuleName } from '@ledger/domain';
+import { YEAR_RANGE, yearInRange } from '../../input/date-range';
 
 /**
  * Field decorators for command bodies: each checks a field the way the domain will, and names
@@ -221,9 +222,16 @@ export function Bool(options: FieldOptions = {}): PropertyDecorator {
   );
 }
 
-const DAY_MESSAGE = 'must be a real date as YYYY-MM-DD';
+const DAY_MESSAGE = `must be a real date as YYYY-MM-DD, in the years ${YEAR_RANGE}`;
 
-/** A calendar day, YYYY-MM-DD, that exists (2019-02-30 does not). */
+/** The one range of years every date is held to (input/date-range.ts), queries' and commands'. */
+const InYearRange = (message: string) =>
+  ValidateBy(
+    { name: 'isInYearRange', validator: { validate: (v) => yearInRange(v) } },
+    as('iso-date', message),
+  );
+
+/** A calendar day, YYYY-MM-DD, that exists (2019-02-30 does not), in the range of years. */
 export function Day(options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     presence(options),
@@ -232,11 +240,12 @@ export function Day(options: FieldOptions = {}): PropertyDecorator {
       { name: 'isIsoDay', validator: { validate: (v) => isIsoDate(v) } },
       as('iso-date', DAY_MESSAGE),
     ),
+    InYearRange(DAY_MESSAGE),
     documented(options, { type: String, format: 'date' }),
   );
 }
 
-const WHEN_MESSAGE = 'must be a real date (YYYY-MM-DD) or an ISO date-time with an offset';
+const WHEN_MESSAGE = `must be a real date (YYYY-MM-DD) or an ISO date-time with an offset, in the years ${YEAR_RANGE}`;
 
 /**
  * When a fact happened in the world: a day or an instant with its offset. Defaults to the moment
@@ -253,6 +262,7 @@ export function OccurredAt(options: FieldOptions = { optional: true }): Property
       },
       as('iso-date', WHEN_MESSAGE),
     ),
+    InYearRange(WHEN_MESSAGE),
     documented(
       {
         description:
@@ -298,11 +308,15 @@ export function NestedList(
 
 /** The quarter a housing count belongs to, YYYY-Qn. */
 export function Quarter(options: FieldOptions = {}): PropertyDecorator {
-  const message = 'must be a quarter as YYYY-Qn (n from 1 to 4)';
+  const message = `must be a quarter as YYYY-Qn (n from 1 to 4), in the years ${YEAR_RANGE}`;
   return applyDecorators(
     presence(options),
     IsString(as('quarter-period', message)),
     Matches(/^\d{4}-Q[1-4]$/, as('quarter-period', message)),
+    ValidateBy(
+      { name: 'isInYearRange', validator: { validate: (v) => yearInRange(v) } },
+      as('quarter-period', message),
+    ),
     documented(options, { type: String, pattern: '^\\d{4}-Q[1-4]$' }),
   );
 }
