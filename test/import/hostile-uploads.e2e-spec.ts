@@ -211,8 +211,9 @@ describe('hostile uploads: the API keeps answering (issue 17, item 7)', () => {
     expect(csv.status).toBe(413);
     expect(csv.body.problems).toEqual([expect.objectContaining({ rule: 'too-many-rows' })]);
     expect(hostileRun.health.n).toBeGreaterThan(20);
-    // The event loop itself: never held up by a file.
-    expect(hostileLoop.p99).toBeLessThan(P99_LIMIT_MS);
+    // The event loop itself: never held up by a file. (Only when the machine alone already
+    // delays it by over 50 ms is the bar raised, to 50 ms above that.)
+    expect(hostileLoop.p99).toBeLessThan(Math.max(P99_LIMIT_MS, quietLoop.p99 + 50));
     // The polls: under 100 ms at p99 beyond what the machine's noise gave them without uploads.
     expect(hostileRun.health.p99).toBeLessThan(P99_LIMIT_MS + quiet.health.p99);
     expect(hostileRun.progress.p99).toBeLessThan(P99_LIMIT_MS + quiet.progress.p99);
