@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -44,9 +43,9 @@ import {
   type RowCells,
   type RowProblem,
 } from './import-plan';
+import { readOffThread } from './read-off-thread';
 import {
   MAX_IMPORT_ROWS,
-  readSpreadsheet,
   UnreadableImport,
   type FileProblem,
   type Sheet,
@@ -177,7 +176,10 @@ export class ImportService {
   ) {}
 
   async run(options: ImportOptions): Promise<ImportReport> {
-    const sha256 = createHash('sha256').update(options.content).digest('hex');
+    // Hashed and read in a worker thread with bounded memory (read-off-thread.ts).
+    const read = await readOffThread(options.content, basename(options.fileName));
+    if ('failure' in read) throw new Error(`reading ${options.fileName} failed: ${read.failure}`);
+    const sha256 = read.sha256;
     const report: ImportReport = {
       file: {
         name: basename(options.fileName),
@@ -204,7 +206,8 @@ export class ImportService {
     };
     let chosen: Array<{ sheet: Sheet; spec: KindSpec; columns: Array<string | null> }>;
     try {
-      const { format, sheets } = await readSpreadsheet(options.content, report.file.name);
+      if ('problems' in read) throw new UnreadableImport(read.problems);
+      const { format, sheets } = read;
       report.file.format = format;
       chosen = chooseSheets(sheets, format, report.file.name, options.kind);
     } catch (error) {

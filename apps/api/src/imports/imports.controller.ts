@@ -11,6 +11,7 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -23,6 +24,7 @@ import {
   ApiProduces,
   ApiPropertyOptional,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -30,6 +32,7 @@ import { Roles } from '../auth/access.decorators';
 import { ActorResolver } from '../commands/actor';
 import { importKinds } from './import-plan';
 import { ImportService, UnknownImportKind, type ImportReport } from './import.service';
+import { importTurnOf, OneImportPerUser } from './one-import-per-user';
 import { MAX_IMPORT_BYTES } from './spreadsheet-reader';
 
 const FLAG = ['true', 'false', '1', '0', 'yes', 'no'];
@@ -69,6 +72,9 @@ interface UploadedSpreadsheet {
 
 const yes = (value: string | undefined) => value === 'true' || value === '1' || value === 'yes';
 
+/** Refusals for the file's size: over 10 MB, over 200 MB unpacked, over 50,000 rows. */
+const TOO_LARGE = new Set(['file-too-large', 'archive-too-large', 'too-many-rows']);
+
 /** The HTTP status of a report: what happened, at a glance. */
 function statusOf(report: ImportReport): number {
   switch (report.outcome) {
@@ -81,7 +87,7 @@ function statusOf(report: ImportReport): number {
     case 'failed':
       return HttpStatus.CONFLICT;
     case 'unreadable':
-      return report.problems.some((p) => p.rule === 'file-too-large')
+      return report.problems.some((p) => TOO_LARGE.has(p.rule))
         ? HttpStatus.PAYLOAD_TOO_LARGE
         : report.problems.some((p) => p.rule === 'not-a-spreadsheet')
           ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
@@ -99,6 +105,7 @@ export class ImportsController {
   ) {}
 
   @Post()
+  @UseGuards(OneImportPerUser)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   @ApiOperation({
     summary:
@@ -110,7 +117,8 @@ export class ImportsController {
       'accepted, rejected (column and rule), duplicate or recorded. 200: dry run; 201: recorded; ' +
       '422: nothing recorded because rows were rejected (all rows or none, unless validOnly=true); ' +
       '400/415: the file cannot be imported (empty, not a spreadsheet, unknown columns, formulas, ' +
-      'merged cells); 413: over 10 MB.',
+      'merged cells); 413: over 10 MB, over 200 MB unpacked (a zip bomb) or over 50,000 rows; ' +
+      '429: an import of the same user is still running (one at a time; see Retry-After).',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -126,7 +134,12 @@ export class ImportsController {
     },
   })
   @ApiOkResponse({ description: 'The dry-run report.' })
-  @ApiPayloadTooLargeResponse({ description: 'The file is over 10 MB.' })
+  @ApiPayloadTooLargeResponse({
+    description: 'The file is over 10 MB, unpacks to over 200 MB, or holds over 50,000 rows.',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'An import of the same user is still running (rule one-import-per-user).',
+  })
   async import(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
     @Query() query: ImportOptionsDto,
@@ -134,14 +147,21 @@ export class ImportsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ImportReport> {
-    const report = await this.imports.run({
-      content: file?.buffer ?? Buffer.alloc(0),
-      fileName: file?.originalname ?? 'upload',
-      kind: body.kind ?? query.kind,
-      apply: yes(body.apply ?? query.apply),
-      validOnly: yes(body.validOnly ?? query.validOnly),
-      actor: this.actors.actorFor(request),
-    });
+    const turn = importTurnOf(request);
+    if (turn) turn.working = true;
+    let report: ImportReport;
+    try {
+      report = await this.imports.run({
+        content: file?.buffer ?? Buffer.alloc(0),
+        fileName: file?.originalname ?? 'upload',
+        kind: body.kind ?? query.kind,
+        apply: yes(body.apply ?? query.apply),
+        validOnly: yes(body.validOnly ?? query.validOnly),
+        actor: this.actors.actorFor(request),
+      });
+    } finally {
+      turn?.release();
+    }
     if (!file) {
       report.problems = [
         { rule: 'file-missing', message: 'send the spreadsheet as the multipart field "file"' },

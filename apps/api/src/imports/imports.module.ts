@@ -3,6 +3,7 @@ import { ActorResolver } from '../commands/actor';
 import { CommandsModule } from '../commands/commands.module';
 import { ImportService } from './import.service';
 import { ImportsController } from './imports.controller';
+import { OneImportPerUser, RunningImports } from './one-import-per-user';
 
 /** The import itself, for the CLI (`cli import`) and the API: rows sent as the API's commands. */
 @Module({
@@ -16,6 +17,6 @@ export class ImportServiceModule {}
 @Module({
   imports: [ImportServiceModule],
   controllers: [ImportsController],
-  providers: [ActorResolver],
+  providers: [ActorResolver, RunningImports, OneImportPerUser],
 })
 export class ImportsModule {}

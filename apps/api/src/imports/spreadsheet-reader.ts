@@ -1,30 +1,47 @@
 import { parse } from 'csv-parse/sync';
-import { Workbook, ValueType, type Cell, type Worksheet } from 'exceljs';
+import { ValueType, type Cell, type Row } from 'exceljs';
 import type { CellValue } from './cell-values';
+import { type FileProblem, UnreadableImport } from './import-problems';
+import { InflateBudget, openEntry, readZipDirectory, type ZipEntry } from './zip-archive';
+
+export { type FileProblem, UnreadableImport } from './import-problems';
+
+/* eslint-disable @typescript-eslint/no-require-imports -- exceljs's streaming parts, not in its typings */
+// The streaming reader of exceljs, fed from our own bounded zip entries (zip-archive.ts) rather
+// than its own unzipper stream, which trusts the archive and spills sheets to temporary files.
+const WorkbookReader = require('exceljs/lib/stream/xlsx/workbook-reader') as new (
+  input: unknown,
+  options: object,
+) => StreamingWorkbook;
+const WorksheetReader = require('exceljs/lib/stream/xlsx/worksheet-reader') as new (options: {
+  workbook: StreamingWorkbook;
+  id: number;
+  iterator: AsyncIterable<unknown>;
+  options: object;
+}) => { name: string } & AsyncIterable<Row>;
+const iterateStream = require('exceljs/lib/utils/iterate-stream') as (
+  stream: NodeJS.ReadableStream,
+) => AsyncIterable<unknown>;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The parts of exceljs's WorkbookReader used here (its own methods, one per workbook part). */
+interface StreamingWorkbook {
+  options: object;
+  model?: { sheets?: Array<{ id: number; name: string; rId: string }> };
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  _parseRels(stream: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(stream: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(stream: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(stream: NodeJS.ReadableStream): AsyncIterable<unknown>;
+}
 
 /** Largest file the ledger reads (upload and CLI alike); 413 over HTTP. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** Most data rows one file may hold. */
+/**
+ * Most data rows one file may hold (all its sheets together). Reading stops at the first row
+ * beyond it, so a 10 MB file of 350,000 rows costs no more than one of 50,000.
+ */
 export const MAX_IMPORT_ROWS = 50_000;
-
-/** A problem with the file as a whole: nothing of it is imported. */
-export interface FileProblem {
-  /** `empty-file`, `not-a-spreadsheet`, `file-too-large`, `formula`, `merged-cells`, ... */
-  rule: string;
-  message: string;
-  sheet?: string;
-  /** The cell (`C7`) or range (`A3:B3`) at fault, when there is one. */
-  cell?: string;
-  column?: string;
-}
-
-/** The file could not be read as an import; every problem found is named. */
-export class UnreadableImport extends Error {
-  constructor(readonly problems: FileProblem[]) {
-    super(problems.map((p) => p.message).join('; '));
-    this.name = 'UnreadableImport';
-  }
-}
 
 export interface SheetRow {
   /** The row number as the spreadsheet shows it (the header is row 1). */
@@ -91,21 +108,61 @@ const notASpreadsheet = (detail: string) =>
     },
   ]);
 
+const tooManyRows = (where: string) =>
+  new UnreadableImport([
+    {
+      rule: 'too-many-rows',
+      message: `the file holds more than ${MAX_IMPORT_ROWS} rows (reading stopped at ${where}); at most ${MAX_IMPORT_ROWS} are imported at once`,
+    },
+  ]);
+
+/** Data rows read so far over all sheets, against MAX_IMPORT_ROWS. */
+class RowCount {
+  rows = 0;
+}
+
 async function readXlsx(content: Buffer): Promise<Sheet[]> {
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch (error) {
-    throw notASpreadsheet(
-      `it could not be opened as an Excel workbook (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
+  const entries = readZipDirectory(content);
+  const budget = new InflateBudget();
+  const open = (entry: ZipEntry, onChunk?: (chunk: Buffer) => void) => {
+    const stream = openEntry(content, entry, budget, onChunk);
+    // Decoded as one text, so a character split between two chunks stays whole.
+    stream.setEncoding('utf8');
+    return stream;
+  };
+  const workbookEntry = entries.get('xl/workbook.xml');
+  if (!workbookEntry)
+    throw notASpreadsheet('it is a zip archive without a workbook (xl/workbook.xml)');
+  const reader = new WorkbookReader(null, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  const part = (name: string) => entries.get(name);
+  // The parts each sheet needs come first (in the archive they may come after the sheets).
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(open(rels));
+  await reader._parseWorkbook(open(workbookEntry));
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(open(styles));
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(open(strings)));
+
   const problems: FileProblem[] = [];
   const sheets: Sheet[] = [];
-  workbook.eachSheet((worksheet) => {
-    const sheet = readWorksheet(worksheet, problems);
+  const count = new RowCount();
+  // In the order of the sheets' ids, as exceljs's Workbook.eachSheet went through them.
+  const listed = [...(reader.model?.sheets ?? [])].sort((a, b) => a.id - b.id);
+  for (const listedSheet of listed) {
+    const target = reader.workbookRels?.find((r) => r.Id === listedSheet.rId)?.Target;
+    if (!target) continue;
+    const entry = part(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (!entry) continue;
+    const sheet = await readWorksheet(reader, entry, listedSheet, open, count, problems);
     if (sheet) sheets.push(sheet);
-  });
+  }
   if (problems.length) throw new UnreadableImport(problems);
   if (sheets.length === 0) {
     throw new UnreadableImport([{ rule: 'empty-file', message: 'the workbook has no rows' }]);
@@ -113,12 +170,79 @@ async function readXlsx(content: Buffer): Promise<Sheet[]> {
   return sheets;
 }
 
-function readWorksheet(worksheet: Worksheet, problems: FileProblem[]): Sheet | undefined {
-  const name = worksheet.name;
-  // The merged ranges as loaded (Worksheet.model would rebuild every row just to list them).
-  const merges = Object.values(
-    (worksheet as unknown as { _merges: Record<string, { range: string }> })._merges ?? {},
-  ).map((merge) => merge.range);
+/** `<mergeCell ref="A3:B3"/>`, the merged ranges, which exceljs's streaming reader skips. */
+const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;
+
+async function readWorksheet(
+  reader: StreamingWorkbook,
+  entry: ZipEntry,
+  listed: { id: number; name: string },
+  open: (entry: ZipEntry, onChunk: (chunk: Buffer) => void) => NodeJS.ReadableStream,
+  count: RowCount,
+  problems: FileProblem[],
+): Promise<Sheet | undefined> {
+  const name = listed.name;
+  const merges: string[] = [];
+  const cellProblems: FileProblem[] = [];
+  let tail = '';
+  const stream = open(entry, (chunk) => {
+    // Scanned as the bytes pass; a tag cut by the chunk's end is kept for the next chunk.
+    const text = tail + chunk.toString('latin1');
+    const lastOpen = text.lastIndexOf('<');
+    const cut = lastOpen >= 0 && text.indexOf('>', lastOpen) < 0 ? lastOpen : text.length;
+    for (const match of text.slice(0, cut).matchAll(MERGE)) merges.push(match[1]);
+    tail = text.slice(cut, cut + 4096);
+  });
+  const worksheet = new WorksheetReader({
+    workbook: reader,
+    id: listed.id,
+    iterator: iterateStream(stream),
+    options: (reader as { options: object }).options,
+  });
+  worksheet.name = name;
+  const rows: Array<{ row: number; cells: CellValue[] }> = [];
+  let width = 0;
+  let header = false;
+  try {
+    for await (const row of worksheet) {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (cell.type === ValueType.Formula || isFormulaValue(cell.value)) {
+          cellProblems.push({
+            rule: 'formula',
+            sheet: name,
+            cell: cell.address,
+            message: `sheet ${name}, cell ${cell.address} holds a formula; paste its value instead (formulas are not imported)`,
+          });
+          return;
+        }
+        if (cell.type === ValueType.Error) {
+          cellProblems.push({
+            rule: 'cell-error',
+            sheet: name,
+            cell: cell.address,
+            message: `sheet ${name}, cell ${cell.address} holds an error value`,
+          });
+          return;
+        }
+        cells[column - 1] = cellValue(cell);
+        width = Math.max(width, column);
+      });
+      if (!cells.some((c) => c !== undefined && c !== null && c !== '')) continue;
+      // The first filled row is the header; every later one counts against the limit.
+      if (header && ++count.rows > MAX_IMPORT_ROWS)
+        throw tooManyRows(`sheet ${name}, row ${row.number}`);
+      header = true;
+      rows.push({ row: row.number, cells });
+    }
+  } catch (error) {
+    if (error instanceof UnreadableImport) throw error;
+    throw notASpreadsheet(
+      `it could not be opened as an Excel workbook (${error instanceof Error ? error.message : String(error)})`,
+    );
+  } finally {
+    (stream as unknown as { destroy(): void }).destroy();
+  }
   for (const range of merges) {
     problems.push({
       rule: 'merged-cells',
@@ -127,42 +251,14 @@ function readWorksheet(worksheet: Worksheet, problems: FileProblem[]): Sheet | u
       message: `sheet ${name}: cells ${range} are merged; unmerge them so each row holds its own values`,
     });
   }
-  const rows: Array<{ row: number; cells: CellValue[] }> = [];
-  let width = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      if (cell.type === ValueType.Formula || isFormulaValue(cell.value)) {
-        problems.push({
-          rule: 'formula',
-          sheet: name,
-          cell: cell.address,
-          message: `sheet ${name}, cell ${cell.address} holds a formula; paste its value instead (formulas are not imported)`,
-        });
-        return;
-      }
-      if (cell.type === ValueType.Error) {
-        problems.push({
-          rule: 'cell-error',
-          sheet: name,
-          cell: cell.address,
-          message: `sheet ${name}, cell ${cell.address} holds an error value`,
-        });
-        return;
-      }
-      cells[column - 1] = cellValue(cell);
-      width = Math.max(width, column);
-    });
-    rows.push({ row: rowNumber, cells });
-  });
-  const filled = rows.filter((r) => r.cells.some((c) => c !== undefined && c !== null && c !== ''));
-  if (filled.length === 0) return undefined;
-  const [headerRow, ...dataRows] = filled;
-  const header = Array.from({ length: width }, (_, i) => textOf(headerRow.cells[i]));
+  problems.push(...cellProblems);
+  if (rows.length === 0) return undefined;
+  const [headerRow, ...dataRows] = rows;
+  const headerCells = Array.from({ length: width }, (_, i) => textOf(headerRow.cells[i]));
   return {
     name,
-    header,
-    letters: header.map((_, i) => columnLetter(i)),
+    header: headerCells,
+    letters: headerCells.map((_, i) => columnLetter(i)),
     rows: dataRows.map((r) => ({
       row: r.row,
       cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? null),
@@ -235,14 +331,23 @@ function readCsv(content: Buffer, fileName: string): Sheet {
     throw new UnreadableImport([{ rule: 'empty-file', message: 'the file has no rows' }]);
   }
   let records: string[][];
+  let filled = 0;
   try {
     records = parse(text, {
       delimiter: delimiterOf(text),
       relax_column_count: true,
       skip_empty_lines: false,
       trim: false,
+      // Stops at the first row beyond the limit (the header is the first filled row).
+      on_record: (record: string[], { lines }: { lines: number }) => {
+        if (record.some((cell) => cell.trim() !== '') && ++filled > MAX_IMPORT_ROWS + 1) {
+          throw tooManyRows(`line ${lines}`);
+        }
+        return record;
+      },
     }) as string[][];
   } catch (error) {
+    if (error instanceof UnreadableImport) throw error;
     throw notASpreadsheet(
       `it could not be read as CSV (${error instanceof Error ? error.message : String(error)})`,
     );
