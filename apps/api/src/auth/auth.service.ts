@@ -17,13 +17,16 @@ export class AuthService {
     const user = await this.users.authenticate(username, password);
     // One answer for an unknown user, a disabled one and a wrong password.
     if (!user) throw new UnauthorizedException('unknown username or wrong password');
-    return this.issueToken({ id: user.id, role: user.role });
+    return this.issueToken(user);
   }
 
-  /** A token for this user (also used by tests that need a logged-in user without a login). */
-  async issueToken(user: { id: string; role: Role }): Promise<LoginAnswer> {
+  /**
+   * A token for this user, valid while the user's token version stays `tokenVersion` (also used
+   * by tests that need a logged-in user without a login).
+   */
+  async issueToken(user: { id: string; role: Role; tokenVersion: number }): Promise<LoginAnswer> {
     const expiresIn = this.config.auth.tokenTtlSeconds;
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn,
       issuer: TOKEN_ISSUER,

@@ -6,4 +6,5 @@ export * from './passwords';
 export * from './jwt-secret';
 export * from './migrations/1765000000000-users';
 export * from './migrations/1765000000002-user-changes';
+export * from './migrations/1765000000003-token-version';
 export * from './active-user-cache';

@@ -5,6 +5,7 @@ import { eventStoreMigrations } from '@ledger/event-store';
 import { User } from '../auth/user.entity';
 import { Users1765000000000 } from '../auth/migrations/1765000000000-users';
 import { UserChanges1765000000002 } from '../auth/migrations/1765000000002-user-changes';
+import { TokenVersion1765000000003 } from '../auth/migrations/1765000000003-token-version';
 import { Person } from '../persons/person.entity';
 import { Persons1765000000001 } from '../persons/migrations/1765000000001-persons';
 
@@ -59,5 +60,6 @@ export function allMigrations() {
     Users1765000000000,
     Persons1765000000001,
     UserChanges1765000000002,
+    TokenVersion1765000000003,
   ];
 }
