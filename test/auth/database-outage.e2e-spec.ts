@@ -90,6 +90,14 @@ describe('the token check while the database is down', () => {
     expect(response.body.message).toMatch(/database/);
   });
 
+  it('answers a login 503 with Retry-After, not 401', async () => {
+    const response = await http()
+      .post('/auth/login')
+      .send({ username: user.username, password: user.password });
+    expect(response.status).toBe(503);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('still answers a missing or broken token 401', async () => {
     await http().get('/auth/me').expect(401);
     await http().get('/auth/me').set('Authorization', 'Bearer not.a.token').expect(401);

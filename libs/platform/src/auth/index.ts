@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './user.entity';
+export * from './login-failure.entity';
 export * from './users.service';
 export * from './users.module';
 export * from './passwords';
@@ -7,4 +8,5 @@ export * from './jwt-secret';
 export * from './migrations/1765000000000-users';
 export * from './migrations/1765000000002-user-changes';
 export * from './migrations/1765000000003-token-version';
+export * from './migrations/1765000000004-login-failures';
 export * from './active-user-cache';
