@@ -104,7 +104,10 @@ async function main(): Promise<void> {
     }
     const id = randomUUID();
     await app.get(UsersService).add(`bench-${id.slice(0, 8)}`, 'board', randomUUID(), id);
-    const { accessToken } = await app.get(AuthService).issueToken({ id, role: 'board' });
+    const { tokenVersion } = (await app.get(UsersService).activeUser(id))!;
+    const { accessToken } = await app
+      .get(AuthService)
+      .issueToken({ id, role: 'board', tokenVersion });
     const headers = { Authorization: `Bearer ${accessToken}` };
     await app.close();
     appOpen = false;

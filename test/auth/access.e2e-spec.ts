@@ -166,7 +166,6 @@ describe('who may do what (users, roles, tokens)', () => {
 
       const other = await signIn(app, 'auditor', '0000dead-0000-4000-8000-000000000003');
       await as(app, other).get('/progress').expect(200);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
       const fresh = await users.setPassword(other.username);
       await as(app, other).get('/progress').expect(401);
       const again = await http()
@@ -176,6 +175,81 @@ describe('who may do what (users, roles, tokens)', () => {
       await http()
         .get('/progress')
         .set('Authorization', `Bearer ${again.body.accessToken}`)
+        .expect(200);
+    });
+  });
+
+  describe('revoking tokens by version (issue 17, item 10)', () => {
+    /** Date (only Date) frozen at a moment 200 ms into a second; timers and I/O run as usual. */
+    function freezeClockAt(ms: number): void {
+      jest.useFakeTimers({
+        now: ms,
+        doNotFake: [
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'setImmediate',
+          'clearImmediate',
+          'setInterval',
+          'clearInterval',
+          'setTimeout',
+          'clearTimeout',
+        ],
+      });
+    }
+
+    it('refuses a token issued in the same second as the password change after it', async () => {
+      const users = app.get(UsersService);
+      const user = await signIn(app, 'board', '0000dead-0000-4000-8000-000000000004');
+      // The clock stands still, so the login's `iat` and the change's password_changed_at fall
+      // in one second every time: the old check (iat < the change's whole second) let exactly
+      // this token through, on every run.
+      freezeClockAt((Math.floor(Date.now() / 1000) + 1) * 1000 + 200);
+      try {
+        const login = await http()
+          .post('/auth/login')
+          .send({ username: user.username, password: user.password })
+          .expect(200);
+        const token = { Authorization: `Bearer ${login.body.accessToken}` };
+        await as(app, { auth: token }).get('/progress').expect(200);
+        await users.setPassword(user.username);
+        const [row] = await app.get(UsersService)['users'].query(
+          `SELECT extract(epoch FROM password_changed_at)::float8 AS changed FROM auth.users
+              WHERE user_id = $1`,
+          [user.id],
+        );
+        const { iat } = app.get(JwtService).decode(login.body.accessToken);
+        expect(Math.floor(row.changed)).toBe(iat);
+        const refused = await as(app, { auth: token }).get('/progress').expect(401);
+        expect(refused.body.message).toMatch(/revoked/);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('carries the version in the token and refuses one without it or with another', async () => {
+      const user = await signIn(app, 'auditor', '0000dead-0000-4000-8000-000000000005');
+      const claims = app.get(JwtService).decode(user.token);
+      expect(claims.ver).toEqual(expect.any(Number));
+      const sign = (extra: object) =>
+        app
+          .get(JwtService)
+          .sign(
+            { sub: user.id, role: 'auditor', ...extra },
+            { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 3600 },
+          );
+      await http()
+        .get('/progress')
+        .set('Authorization', `Bearer ${sign({})}`)
+        .expect(401);
+      await http()
+        .get('/progress')
+        .set('Authorization', `Bearer ${sign({ ver: claims.ver + 1 })}`)
+        .expect(401);
+      await http()
+        .get('/progress')
+        .set('Authorization', `Bearer ${sign({ ver: claims.ver })}`)
         .expect(200);
     });
   });

@@ -58,11 +58,23 @@ describe('the users the token check keeps in memory', () => {
     expect(await refusedWithin(user.auth)).toBeLessThan(500);
   });
 
-  it('refuses a token older than a password changed by another process', async () => {
+  it('refuses a token once another process changed the password, in the same second too', async () => {
     const user = await signIn(app, 'auditor');
     await as(app, user).get('/progress').expect(200);
     await elsewhere.query(
-      `UPDATE auth.users SET password_changed_at = now() + interval '1 second' WHERE user_id = $1`,
+      `UPDATE auth.users SET password_hash = 'changed', password_changed_at = now()
+        WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(await refusedWithin(user.auth)).toBeLessThan(500);
+  });
+
+  it("refuses a token once another process bumped the user's token version", async () => {
+    const user = await signIn(app, 'auditor');
+    await as(app, user).get('/progress').expect(200);
+    await as(app, user).get('/progress').expect(200); // now from memory, with its version
+    await elsewhere.query(
+      `UPDATE auth.users SET token_version = token_version + 1 WHERE user_id = $1`,
       [user.id],
     );
     expect(await refusedWithin(user.auth)).toBeLessThan(500);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { type Role, UsersService } from '@ledger/platform';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 
@@ -34,7 +35,14 @@ export async function signIn(
   const password = randomBytes(18).toString('base64url');
   const username = `test-${role}-${id.slice(-12)}`;
   await app.get(UsersService).add(username, role, password, id);
-  const { accessToken } = await app.get(AuthService).issueToken({ id, role });
+  // Read past the ActiveUserCache, so that tests of the cache find nothing cached by this.
+  const [{ token_version: tokenVersion }] = await app
+    .get(DataSource)
+    .query<Array<{ token_version: number }>>(
+      `SELECT token_version FROM auth.users WHERE user_id = $1`,
+      [id],
+    );
+  const { accessToken } = await app.get(AuthService).issueToken({ id, role, tokenVersion });
   const user: TestUser = {
     id,
     username,

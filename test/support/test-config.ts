@@ -14,6 +14,8 @@ export function testConfig(databaseUrl: string, overrides: NodeJS.ProcessEnv = {
     // Tests send hundreds of requests a minute from one address; test/auth checks the limits.
     RATE_LIMIT_PER_MINUTE: '100000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // Likewise hundreds of failed logins on one name (test/auth/bad-input); login-lockout tests it.
+    LOGIN_LOCK_AFTER_FAILURES: '1000',
     ...overrides,
   });
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -9,6 +10,8 @@ import {
 import { Public, Roles } from './access.decorators';
 import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService } from './auth.service';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable';
+import { LoginLocked } from './login-lockout';
 import { LoginAnswer, LoginDto } from './login.dto';
 
 @ApiTags('auth')
@@ -16,7 +19,10 @@ import { LoginAnswer, LoginDto } from './login.dto';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  /** Rate-limited per client IP by the `login` throttler (LOGIN_RATE_LIMIT_PER_MINUTE). */
+  /**
+   * Rate-limited per client IP (a /64 for IPv6) by the `login` throttler
+   * (LOGIN_RATE_LIMIT_PER_MINUTE), and per account by LoginLockout (LOGIN_LOCK_AFTER_FAILURES).
+   */
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
@@ -25,9 +31,25 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginAnswer })
   @ApiUnauthorizedResponse({ description: 'Unknown username, wrong password or disabled user.' })
-  @ApiTooManyRequestsResponse({ description: 'Too many login attempts from this address.' })
-  login(@Body() body: LoginDto): Promise<LoginAnswer> {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many login attempts from this address, or too many failed logins on this account ' +
+      '(whatever the address); Retry-After says when to try again.',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginAnswer> {
+    try {
+      return await this.auth.login(body.username, body.password);
+    } catch (error) {
+      // An exception carries no headers: Retry-After is set on the response here.
+      if (error instanceof LoginLocked) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
+      if (isDatabaseUnavailable(error)) throw databaseUnavailable(response);
+      throw error;
+    }
   }
 
   @Get('me')

@@ -12,6 +12,8 @@ export interface AuthenticatedUser {
 export interface AccessTokenClaims {
   sub: string;
   role: Role;
+  /** The user's token version when the token was issued (auth.users.token_version). */
+  ver: number;
   iat?: number;
   exp?: number;
 }

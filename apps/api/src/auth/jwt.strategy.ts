@@ -13,8 +13,9 @@ import { JWT_SECRET } from './jwt-secret.provider';
 
 /**
  * Checks the bearer token (signature, expiry, issuer, audience), then the user it names: a user
- * disabled since, or whose password changed since the token was issued, is refused. The role is
- * the user's current one, not the one in the token, so a change applies at once.
+ * disabled since, or whose token version moved on since the token was issued (a new password, a
+ * new role, disabled), is refused. The role is the user's current one, not the one in the token,
+ * so a change applies at once.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -38,9 +39,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const user =
       typeof claims.sub === 'string' ? await this.users.activeUser(claims.sub) : undefined;
     if (!user) throw new UnauthorizedException('the user of this token is unknown or disabled');
-    const changed = Math.floor(user.passwordChangedAt.getTime() / 1000);
-    if (typeof claims.iat !== 'number' || claims.iat < changed) {
-      throw new UnauthorizedException('the password changed after this token was issued');
+    // Not a comparison of times: `iat` is in whole seconds, so a token issued in the same second
+    // as a password change would survive it. A token without a version (issued before versions
+    // existed) is refused too: its user logs in again.
+    if (claims.ver !== user.tokenVersion) {
+      throw new UnauthorizedException(
+        'this token was revoked (new password, role or disabled user): log in again',
+      );
     }
     return { id: user.id, username: user.username, role: user.role };
   }

@@ -22,8 +22,9 @@ export interface FollowOptions {
  * The active users the token check reads on every request, kept in memory while this process
  * hears every change to them: a trigger announces each change to auth.users at commit
  * (migrations/1765000000002-user-changes.ts), whichever process made it, and this forgets that
- * user. A disabled user or a changed password is thus refused from the next request on, as
- * without the cache — it saved a query and a fifth of the server's time per request.
+ * user. A disabled user or a changed password (a new token version, which the kept user carries)
+ * is thus refused from the next request on, as without the cache — it saved a query and a
+ * fifth of the server's time per request.
  *
  * Only while listening: before `follow` (the CLI never calls it), and from the moment the
  * listening connection fails until it is back, every lookup reads the database. A connection

@@ -27,11 +27,18 @@ export class User {
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 
-  /** Tokens issued before this moment are refused. */
   @Column('timestamptz', { name: 'password_changed_at', default: () => 'now()' })
   passwordChangedAt: Date;
 
   /** A disabled user can neither log in nor use a token issued earlier. */
   @Column('timestamptz', { name: 'disabled_at', nullable: true })
   disabledAt: Date | null;
+
+  /**
+   * Tokens carry the version their user had when issued (claim `ver`); one with another version
+   * is refused. A trigger bumps it whenever the password, the role or `disabled_at` changes
+   * (migrations/1765000000003-token-version.ts), whoever makes the change.
+   */
+  @Column('integer', { name: 'token_version', default: 0 })
+  tokenVersion: number;
 }

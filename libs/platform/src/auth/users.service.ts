@@ -88,7 +88,10 @@ export class UsersService {
     return this.users.count();
   }
 
-  /** Disables a user: no login, and tokens issued earlier stop working at once. */
+  /**
+   * Disables a user: no login, and tokens issued earlier stop working at once (the change bumps
+   * the user's token version, by a trigger).
+   */
   async disable(username: string): Promise<UserSummary> {
     const user = await this.users.findOneBy({ username });
     if (!user) throw new UserRequestRefused(`no user named ${username}`);
@@ -99,7 +102,10 @@ export class UsersService {
     return summary(await this.users.findOneByOrFail({ id: user.id }));
   }
 
-  /** Sets a new password (generated when none is given); tokens issued earlier stop working. */
+  /**
+   * Sets a new password (generated when none is given); tokens issued earlier stop working, even
+   * one issued in the same second (the change bumps the user's token version, by a trigger).
+   */
   async setPassword(username: string, password?: string): Promise<string> {
     const user = await this.users.findOneBy({ username });
     if (!user) throw new UserRequestRefused(`no user named ${username}`);
@@ -118,7 +124,15 @@ export class UsersService {
   async authenticate(username: string, password: string): Promise<User | undefined> {
     const user = await this.users.findOne({
       where: { username, disabledAt: IsNull() },
-      select: ['id', 'username', 'role', 'passwordHash', 'passwordChangedAt', 'disabledAt'],
+      select: [
+        'id',
+        'username',
+        'role',
+        'passwordHash',
+        'passwordChangedAt',
+        'disabledAt',
+        'tokenVersion',
+      ],
     });
     if (!user) {
       dummyHash ??= hashPassword(generatePassword());

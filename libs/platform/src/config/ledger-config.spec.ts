@@ -8,6 +8,7 @@ describe('the ledger configuration', () => {
     expect(config.embeddedPostgres).toEqual({ dataDir: 'data/postgres', port: 5433 });
     expect(config.eventStore.kind).toBe('postgres');
     expect(config.log.level).toBe('info');
+    expect(config.loginLockout).toEqual({ afterFailures: 5, firstLockSeconds: 30 });
   });
 
   it('reads every setting from the environment', () => {
@@ -38,6 +39,8 @@ describe('the ledger configuration', () => {
       /required when EVENT_STORE=eventstoredb/,
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /must be one of/],
+    [{ LOGIN_LOCK_AFTER_FAILURES: '0' }, 'LOGIN_LOCK_AFTER_FAILURES', /greater than or equal to 1/],
+    [{ LOGIN_LOCK_SECONDS: '7200' }, 'LOGIN_LOCK_SECONDS', /less than or equal to 3600/],
   ])('rejects %j naming %s and the rule', (env, setting, rule) => {
     let thrown: unknown;
     try {

@@ -29,6 +29,11 @@ export interface LedgerConfig {
   rateLimit: { perMinute: number; loginPerMinute: number };
   /** Reverse proxies in front of the API whose X-Forwarded-For is trusted for the client IP. */
   trustProxyHops: number;
+  /**
+   * Per account, whatever the address: after `afterFailures` failed logins in a row, logins are
+   * refused (429) for `firstLockSeconds`, doubling with each further failure up to an hour.
+   */
+  loginLockout: { afterFailures: number; firstLockSeconds: number };
 }
 
 /** `8h`, `30m`, `3600s`, `1d` or plain seconds, as seconds. */
@@ -94,6 +99,8 @@ const schema = Joi.object({
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).max(1000000).default(300),
   LOGIN_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).max(1000).default(5),
   TRUST_PROXY_HOPS: Joi.number().integer().min(0).max(10).default(0),
+  LOGIN_LOCK_AFTER_FAILURES: Joi.number().integer().min(1).max(1000).default(5),
+  LOGIN_LOCK_SECONDS: Joi.number().integer().min(1).max(3600).default(30),
 })
   // The process environment holds many unrelated variables; only ours are checked.
   .unknown(true)
@@ -151,5 +158,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
       loginPerMinute: value.LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     trustProxyHops: value.TRUST_PROXY_HOPS,
+    loginLockout: {
+      afterFailures: value.LOGIN_LOCK_AFTER_FAILURES,
+      firstLockSeconds: value.LOGIN_LOCK_SECONDS,
+    },
   };
 }

@@ -3,8 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { readModelEntities, readModelMigrations } from '@ledger/read-models';
 import { eventStoreMigrations } from '@ledger/event-store';
 import { User } from '../auth/user.entity';
+import { LoginFailure } from '../auth/login-failure.entity';
 import { Users1765000000000 } from '../auth/migrations/1765000000000-users';
 import { UserChanges1765000000002 } from '../auth/migrations/1765000000002-user-changes';
+import { TokenVersion1765000000003 } from '../auth/migrations/1765000000003-token-version';
+import { LoginFailures1765000000004 } from '../auth/migrations/1765000000004-login-failures';
 import { Person } from '../persons/person.entity';
 import { Persons1765000000001 } from '../persons/migrations/1765000000001-persons';
 import { IdempotencyRequest } from '../idempotency/idempotency-request.entity';
@@ -47,7 +50,7 @@ export class DatabaseModule {
  * entities. The event store's own tables have none: only the event store reads and writes them.
  */
 export function allEntities() {
-  return [...readModelEntities, User, Person, IdempotencyRequest];
+  return [...readModelEntities, User, LoginFailure, Person, IdempotencyRequest];
 }
 
 /**
@@ -62,6 +65,8 @@ export function allMigrations() {
     Users1765000000000,
     Persons1765000000001,
     UserChanges1765000000002,
+    TokenVersion1765000000003,
+    LoginFailures1765000000004,
     IdempotencyRequests1765100000000,
   ];
 }
