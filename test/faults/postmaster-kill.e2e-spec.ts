@@ -179,7 +179,11 @@ describe('the API outlives its database', () => {
       ),
     );
     const inLog = new Set(recorded.rows.map((r) => r.command_id));
-    expect(acknowledged.filter((key) => !inLog.has(key))).toEqual([]);
+    const lost = acknowledged.filter((key) => !inLog.has(key));
+    process.stdout.write(
+      `writes acknowledged: ${acknowledged.length}, not in the log: ${lost.length}\n`,
+    );
+    expect(lost).toEqual([]);
 
     // /health is 200 again once the projector holds its lease and has caught up; then every
     // partner in the log is in the read model exactly once.
