@@ -58,19 +58,34 @@ describe('isDatabaseUnavailable', () => {
 
   it('knows a real refused connection and a real connection timeout', async () => {
     const port = await closedPort();
-    const client = new Client({ host: '127.0.0.1', port, user: 'x', database: 'x' });
-    const refused = await client.connect().then(
+    const refused = await new Client({ host: '127.0.0.1', port, user: 'x', database: 'x' })
+      .connect()
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(isDatabaseUnavailable(refused)).toBe(true);
+
+    // A server that accepts and never answers: pg gives up after its connection timeout, and
+    // pg-pool after its own.
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentPort = (silent.address() as { port: number }).port;
+    const client = new Client({
+      host: '127.0.0.1',
+      port: silentPort,
+      user: 'x',
+      database: 'x',
+      connectionTimeoutMillis: 200,
+    });
+    const clientTimedOut = await client.connect().then(
       () => null,
       (error: unknown) => error,
     );
-    expect(isDatabaseUnavailable(refused)).toBe(true);
-
-    // A server that accepts and never answers: the pool gives up after its connection timeout.
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    expect(isDatabaseUnavailable(clientTimedOut)).toBe(true);
     const pool = new Pool({
       host: '127.0.0.1',
-      port: (silent.address() as { port: number }).port,
+      port: silentPort,
       user: 'x',
       database: 'x',
       connectionTimeoutMillis: 200,

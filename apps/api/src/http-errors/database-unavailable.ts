@@ -43,6 +43,7 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/, // "... unexpectedly", "... due to connection timeout"
   /^timeout exceeded when trying to connect$/, // pg-pool: no connection free or made in time
+  /^timeout expired$/, // pg's own connectionTimeoutMillis: the server did not answer in time
   /^Client has encountered a connection error and is not queryable$/,
   /^Client was closed and is not queryable$/,
   /^Cannot use a pool after calling end on the pool$/, // shutting down

@@ -1,4 +1,23 @@
-import type { ClientBase, Pool, PoolClient, PoolConfig } from 'pg';
+import { Client } from 'pg';
+import type { ClientBase, ClientConfig, Pool, PoolClient, PoolConfig } from 'pg';
+
+/** How long a connection attempt may take before it fails (and the request is answered 503). */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * A pg Client whose connection attempt gives up after CONNECT_TIMEOUT_MS, for the pools. Not the
+ * pools' own connectionTimeoutMillis: pg-pool applies that to the wait for a free connection as
+ * well, which would turn a queue of slow questions (the history pool's, an audit's) into errors.
+ */
+class BoundedConnectClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    const options = typeof config === 'string' ? { connectionString: config } : (config ?? {});
+    super({
+      ...options,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? CONNECT_TIMEOUT_MS,
+    });
+  }
+}
 
 /**
  * Options every pg pool of the ledger is made with, so that a server that dies or vanishes fails
@@ -9,12 +28,12 @@ import type { ClientBase, Pool, PoolClient, PoolConfig } from 'pg';
  *   that arrives in that gap — seen when the server died just as a connection was made, its
  *   last "ready" and its "terminating connection" in one read — had no listener, and node ended
  *   the process. The error still reaches the query, the pool or `withPoolClient` as before.
- * - a connection attempt, or the wait for a free connection, gives up after 10 s (answered 503)
- *   instead of the operating system's TCP timeout when packets are dropped;
+ * - a connection attempt gives up after 10 s (the request is answered 503) instead of waiting
+ *   for the operating system's TCP timeout when packets are dropped;
  * - TCP keepalive, so a connection to a peer that vanished without closing it is noticed.
  */
 export const RESILIENT_POOL_OPTIONS = {
-  connectionTimeoutMillis: 10_000,
+  Client: BoundedConnectClient,
   keepAlive: true,
   onConnect: (client: ClientBase) => {
     client.on('error', () => undefined);
