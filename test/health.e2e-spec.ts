@@ -28,6 +28,12 @@ describe('a running ledger (GET /health, /docs)', () => {
   it('has applied the migrations to its fresh database', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
     expect(response.body.info.projections.status).toBe('up');
+    // The in-process projector: applying, or about to (it has no trouble to report).
+    expect(response.body.info.projector).toEqual({
+      status: 'up',
+      inProcess: true,
+      active: expect.any(Boolean),
+    });
     expect(response.body.info.eventStore).toEqual({
       status: 'up',
       kind: 'postgres',
@@ -76,7 +82,9 @@ describe('GET /health with EVENT_STORE=eventstoredb and no server there', () => 
 
   it('reports the event store down and the service unavailable, the database still up', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(503);
+    expect(response.headers['retry-after']).toBe('5');
     expect(response.body.details.database).toEqual({ status: 'up' });
+    expect(response.body.details.projector).toEqual({ status: 'up', inProcess: false });
     expect(response.body.details.eventStore).toMatchObject({
       status: 'down',
       kind: 'eventstoredb',

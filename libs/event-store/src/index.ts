@@ -8,4 +8,5 @@ export * from './hash-chain/chain-links';
 export * from './hash-chain/canonical-json';
 export * from './hash-chain/signed-digest';
 export * from './postgres/postgres-event-store';
+export * from './postgres/pool-resilience';
 export { eventStoreMigrations } from './postgres/migrations';

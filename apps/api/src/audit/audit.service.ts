@@ -8,7 +8,9 @@ import {
   EventStore,
   EventTypeRegistry,
   isSignatureValid,
+  RESILIENT_POOL_OPTIONS,
   SignedDigest,
+  withPoolClient,
 } from '@ledger/event-store';
 import { DATABASE_URL, EVENT_TYPE_REGISTRY } from '@ledger/platform';
 import { ledgerProjections, LIVE_READ_MODEL_SCHEMA, Projection } from '@ledger/read-models';
@@ -91,6 +93,7 @@ export class AuditService implements OnModuleDestroy {
       connectionString: databaseUrl,
       max: 4,
       application_name: 'ledger-audit',
+      ...RESILIENT_POOL_OPTIONS,
     });
     this.pool.on('error', () => undefined);
     this.log = new EventLog(this.pool, registry);
@@ -161,13 +164,12 @@ export class AuditService implements OnModuleDestroy {
             replayError: error.message,
           };
         }
-        const client = await this.pool.connect();
-        try {
+        const compared = await withPoolClient(this.pool, async (client) => {
           await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
           const now = await this.checkpoints(projections, client);
           if ([...now].some(([name, position]) => targets.get(name) !== position)) {
             await client.query('ROLLBACK');
-            continue;
+            return null; // the projector moved meanwhile: replay further and compare again
           }
           const { tables, differences } = await compareReadModels(
             client,
@@ -183,9 +185,8 @@ export class AuditService implements OnModuleDestroy {
             differences,
             replayError: null,
           };
-        } finally {
-          client.release();
-        }
+        });
+        if (compared) return compared;
       }
       throw new Error(
         `the live read models moved ${MAX_SETTLE_ATTEMPTS} times during the comparison; run verify again when the ledger is quieter`,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { escapeLiteral, Pool, PoolClient } from 'pg';
-import { EventStore, RecordedEvent } from '@ledger/event-store';
+import { EventStore, RecordedEvent, withPoolClient } from '@ledger/event-store';
 import {
   assertSchemaName,
   LIVE_READ_MODEL_SCHEMA,
@@ -31,8 +31,7 @@ export function projectionTables(projections: Projection[]): string[] {
  */
 export async function createScratchSchema(pool: Pool, projections: Projection[]): Promise<string> {
   const schema = assertSchemaName(`${SCRATCH_PREFIX}${randomBytes(6).toString('hex')}`);
-  const client = await pool.connect();
-  try {
+  return withPoolClient(pool, async (client) => {
     await client.query('BEGIN');
     await client.query(`CREATE SCHEMA ${schema}`);
     for (const table of projectionTables(projections)) {
@@ -43,12 +42,8 @@ export async function createScratchSchema(pool: Pool, projections: Projection[])
     await client.query('COMMIT');
     await setAsideQueryIndexes(client, schema, projections, { remember: false });
     return schema;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    // On a failure the client goes back broken and is discarded, its transaction with it.
+  });
 }
 
 export async function dropScratchSchema(pool: Pool, schema: string): Promise<void> {
@@ -138,16 +133,21 @@ export async function replayInto(
   let eventsApplied = 0;
   options.onProgress?.(position, head);
   if (position >= head) return { positions, eventsRead, eventsApplied };
-  const client = await pool.connect();
-  try {
-    let next = store.readAll(position, batchSize);
+  // Settled, not thrown, until awaited: a read that fails while a batch is applied (the database
+  // went away) is reported where it is awaited, not as an unhandled rejection ending the process.
+  const quiet = <T>(promise: Promise<T>): Promise<T> => {
+    promise.catch(() => undefined);
+    return promise;
+  };
+  return withPoolClient(pool, async (client) => {
+    let next = quiet(store.readAll(position, batchSize));
     while (position < head) {
       const events = (await next).filter(
         (e) => e.globalPosition !== null && e.globalPosition <= head,
       );
       if (events.length === 0) break;
       const last = events[events.length - 1].globalPosition!;
-      if (last < head) next = store.readAll(last, batchSize);
+      if (last < head) next = quiet(store.readAll(last, batchSize));
       eventsRead += events.length;
       eventsApplied += await applyBatch(
         client,
@@ -162,9 +162,7 @@ export async function replayInto(
       options.onProgress?.(position, head);
     }
     return { positions, eventsRead, eventsApplied };
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function applyBatch(

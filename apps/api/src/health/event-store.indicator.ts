@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { LEDGER_CONFIG, LedgerConfig } from '@ledger/platform';
+import { HEALTH_CHECK_MS, within } from './deadline';
 
 /** Whether the event store answers, and how long the log is. */
 @Injectable()
@@ -15,7 +16,11 @@ export class EventStoreIndicator {
   async check(key: string) {
     const check = this.indicator.check(key);
     try {
-      const headPosition = await this.store.headPosition();
+      const headPosition = await within(
+        HEALTH_CHECK_MS,
+        'the event store',
+        this.store.headPosition(),
+      );
       return check.up({ kind: this.config.eventStore.kind, headPosition });
     } catch (error) {
       return check.down({

@@ -5,6 +5,8 @@ import { Public } from '../auth/access.decorators';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProjectionLagIndicator } from './projection-lag.indicator';
 import { EventStoreIndicator } from './event-store.indicator';
+import { ProjectorIndicator } from './projector.indicator';
+import { HEALTH_CHECK_MS } from './deadline';
 
 @ApiTags('health')
 // Open to everyone (load balancers, probes), and never rate-limited: a probe must not see 429.
@@ -17,6 +19,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly projections: ProjectionLagIndicator,
     private readonly eventStore: EventStoreIndicator,
+    private readonly projector: ProjectorIndicator,
   ) {}
 
   @Get()
@@ -24,9 +27,10 @@ export class HealthController {
   @ApiOperation({ summary: 'Whether the database, the event store and the projections are up' })
   check() {
     return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.database.pingCheck('database', { timeout: HEALTH_CHECK_MS }),
       () => this.eventStore.check('eventStore'),
       () => this.projections.check('projections'),
+      () => this.projector.check('projector'),
     ]);
   }
 }

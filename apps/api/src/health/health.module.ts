@@ -3,10 +3,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { ProjectionLagIndicator } from './projection-lag.indicator';
 import { EventStoreIndicator } from './event-store.indicator';
+import { ProjectorIndicator } from './projector.indicator';
 
 @Module({
   imports: [TerminusModule],
   controllers: [HealthController],
-  providers: [ProjectionLagIndicator, EventStoreIndicator],
+  providers: [ProjectionLagIndicator, EventStoreIndicator, ProjectorIndicator],
 })
 export class HealthModule {}

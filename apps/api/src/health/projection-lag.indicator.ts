@@ -4,6 +4,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { ProjectionCheckpoint } from '@ledger/read-models';
+import { HEALTH_CHECK_MS, within } from './deadline';
 
 /** How far each projection has read into the event log, and how many events it is behind. */
 @Injectable()
@@ -17,10 +18,16 @@ export class ProjectionLagIndicator {
   async check(key: string) {
     const check = this.indicator.check(key);
     try {
-      const [rows, head] = await Promise.all([
-        this.dataSource.getRepository(ProjectionCheckpoint).find({ order: { projection: 'ASC' } }),
-        this.store.headPosition(),
-      ]);
+      const [rows, head] = await within(
+        HEALTH_CHECK_MS,
+        'the projection checkpoints',
+        Promise.all([
+          this.dataSource
+            .getRepository(ProjectionCheckpoint)
+            .find({ order: { projection: 'ASC' } }),
+          this.store.headPosition(),
+        ]),
+      );
       return check.up({
         headPosition: head,
         projections: Object.fromEntries(

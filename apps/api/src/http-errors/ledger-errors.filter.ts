@@ -11,22 +11,32 @@ import { DomainRuleViolation, InvalidCommand, NotFoundInDomain } from '@ledger/d
 import { ConcurrencyError, InvalidAppendError } from '@ledger/event-store';
 import { IdempotencyKeyReused } from '../commands/shared/idempotency';
 import { UnknownReference } from '../commands/shared/references';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';
 
 /**
  * Turns every error into the answer a client can act on: 400 names the fields, 404 the unknown
  * id, 409 says the record moved and a retry may succeed, 422 names the broken rule. Anything else
  * is our fault: 500 with a generic message, and the details go to the log, never to the client
- * (no stack traces, no SQL).
+ * (no stack traces, no SQL) — except the database being unreachable (it died, restarts, fails
+ * over), which is nobody's fault in the request and passes by itself: 503 with Retry-After.
  */
 @Catch()
 export class LedgerErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrors');
+  /** While the database is away every request fails: one log line per interval, with a count. */
+  private unavailableLoggedAt = 0;
+  private unavailableUnlogged = 0;
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: unknown }>();
     const [status, body] = this.answerFor(error, request);
+    // Every 503 (the database away, /health down, a guard that could not read the user) says
+    // when to try again, so clients and load balancers back off instead of hammering.
+    if (status === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
     response.status(status).json(body);
   }
 
@@ -89,6 +99,21 @@ export class LedgerErrorsFilter implements ExceptionFilter {
       ];
     }
     const requestId = typeof request.id === 'string' ? request.id : undefined;
+    if (isDatabaseUnavailable(error)) {
+      this.logUnavailable(error);
+      return [
+        HttpStatus.SERVICE_UNAVAILABLE,
+        {
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: 'Service Unavailable',
+          message:
+            'The database cannot be reached just now. Send the request again in a few seconds ' +
+            '(a command with the same Idempotency-Key is recorded at most once).',
+          retryable: true,
+          requestId,
+        },
+      ];
+    }
     this.logger.error(
       { err: error, requestId },
       `unexpected error on ${request.method} ${request.path}`,
@@ -102,6 +127,19 @@ export class LedgerErrorsFilter implements ExceptionFilter {
         requestId,
       },
     ];
+  }
+
+  private logUnavailable(error: unknown): void {
+    const now = Date.now();
+    this.unavailableUnlogged++;
+    if (now - this.unavailableLoggedAt < 10_000) return;
+    this.logger.warn(
+      `the database cannot be reached; answering 503 (${this.unavailableUnlogged} request(s) since the last such line): ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+    this.unavailableLoggedAt = now;
+    this.unavailableUnlogged = 0;
   }
 }
 

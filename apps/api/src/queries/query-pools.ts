@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
+import { RESILIENT_POOL_OPTIONS } from '@ledger/event-store';
 import { DATABASE_URL } from '@ledger/platform';
 
 /** Runs one SQL query; what the services need of a connection. */
@@ -13,7 +14,14 @@ abstract class QueryPool implements Queryable, OnApplicationShutdown {
   private readonly pool: Pool;
 
   protected constructor(databaseUrl: string, max: number, name: string) {
-    this.pool = new Pool({ connectionString: databaseUrl, max, application_name: name });
+    this.pool = new Pool({
+      connectionString: databaseUrl,
+      max,
+      application_name: name,
+      // A dead server fails requests (503), never the process; see RESILIENT_POOL_OPTIONS.
+      ...RESILIENT_POOL_OPTIONS,
+    });
+    // An idle connection whose server died: the pool drops it and connects again when asked.
     this.pool.on('error', () => undefined);
   }
 

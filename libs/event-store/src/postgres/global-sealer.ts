@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { withPoolClient } from './pool-resilience';
 
 export const SEALED_CHANNEL = 'event_store_sealed';
 
@@ -63,19 +64,14 @@ export class GlobalSealer {
     }
   }
 
-  private async sealBatch(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      // One round trip: a simple-protocol query may hold several statements.
+  private sealBatch(): Promise<number> {
+    return withPoolClient(this.pool, async (client) => {
+      // One round trip: a simple-protocol query may hold several statements. A failure leaves
+      // the transaction aborted; the client then goes back broken and is discarded, not reused.
       const results = (await client.query(
         `BEGIN; SET LOCAL synchronous_commit = off; SELECT event_store.seal(${this.batchSize}) AS seal; COMMIT;`,
       )) as unknown as Array<{ rows: Array<{ seal: number }> }>;
       return results[2].rows[0].seal;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

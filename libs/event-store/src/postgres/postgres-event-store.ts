@@ -22,6 +22,7 @@ import { signDigest } from '../hash-chain/signed-digest';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 import { GlobalSealer, SEALED_CHANNEL } from './global-sealer';
 import { PollingSubscription } from './polling-subscription';
+import { RESILIENT_POOL_OPTIONS, withPoolClient } from './pool-resilience';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -35,6 +36,15 @@ export interface PostgresEventStoreOptions {
 }
 
 const READ_BATCH = 5000;
+/**
+ * How long a connection attempt may take: without a bound, a server that went away without
+ * refusing (a dropped network, a failover in progress) keeps a request waiting for the operating
+ * system's TCP timeout, minutes. Also the longest wait for a free connection of the pool.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Back-off of the LISTEN connection's reconnect loop: from the first to the most. */
+const RELISTEN_FIRST_MS = 250;
+const RELISTEN_MOST_MS = 2_000;
 /** An append with a free expected version ('any') retries this often when overtaken. */
 const MAX_APPEND_ATTEMPTS = 5;
 
@@ -49,6 +59,10 @@ export class PostgresEventStore implements EventStore {
   private readonly sealTimer: NodeJS.Timeout;
   private readonly subscriptions = new Set<PollingSubscription>();
   private listener: Client | null = null;
+  private relistenMs = RELISTEN_FIRST_MS;
+  private relistenTimer: NodeJS.Timeout | null = null;
+  /** While sealing keeps failing (the database is away), only the first failure is reported. */
+  private sealFailing = false;
   private closed = false;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
@@ -56,6 +70,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = new Pool({
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
+      ...RESILIENT_POOL_OPTIONS,
     });
     this.pool.on('error', (error) => this.backgroundError(error));
     this.sealer = new GlobalSealer(this.pool);
@@ -221,8 +236,7 @@ export class PostgresEventStore implements EventStore {
     const faults = new FaultList();
     const streams = new StreamChainChecker(this.registry, faults.add);
     const global = new GlobalChainChecker(faults.add);
-    const client = await this.pool.connect();
-    try {
+    await withPoolClient(this.pool, async (client) => {
       // One snapshot for the whole walk, so concurrent appends cannot look like faults.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       let after: [string, number] = ['', 0];
@@ -270,9 +284,7 @@ export class PostgresEventStore implements EventStore {
         });
       }
       await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    });
     return {
       ok: faults.faults.length === 0,
       eventsChecked: streams.events,
@@ -304,6 +316,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.sealTimer);
+    if (this.relistenTimer) clearTimeout(this.relistenTimer);
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.sealer.request().catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
@@ -329,26 +342,59 @@ export class PostgresEventStore implements EventStore {
 
   private seal(): void {
     if (this.closed) return;
-    this.sealer.request().catch((error: Error) => this.backgroundError(error));
+    this.sealer.request().then(
+      () => (this.sealFailing = false),
+      (error: Error) => {
+        // Every 250 ms while the database is away: one report for the whole outage is enough.
+        if (!this.sealFailing) this.backgroundError(error);
+        this.sealFailing = true;
+      },
+    );
   }
 
-  /** One LISTEN connection wakes every subscription as soon as any process seals events. */
+  /**
+   * One LISTEN connection wakes every subscription as soon as any process seals events. When it
+   * fails (the server died, the network dropped) it is connected again with back-off for as long
+   * as anyone is subscribed; meanwhile the subscriptions poll, so they are late, never stuck.
+   */
   private async listen(): Promise<void> {
     if (this.listener || this.closed) return;
-    const listener = new Client({ connectionString: this.options.connectionString });
+    const listener = new Client({
+      connectionString: this.options.connectionString,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    });
     this.listener = listener;
+    const lost = (error: Error) => {
+      if (this.listener !== listener) return;
+      this.listener = null;
+      void listener.end().catch(() => undefined);
+      this.backgroundError(error);
+      this.listenAgainLater();
+    };
+    listener.on('notification', () => this.subscriptions.forEach((s) => s.wake()));
+    listener.on('error', lost);
+    listener.on('end', () => lost(new Error('the LISTEN connection ended')));
     try {
-      listener.on('notification', () => this.subscriptions.forEach((s) => s.wake()));
-      listener.on('error', (error) => {
-        this.listener = null;
-        this.backgroundError(error);
-      });
       await listener.connect();
       await listener.query(`LISTEN ${SEALED_CHANNEL}`);
     } catch (error) {
-      this.listener = null;
-      this.backgroundError(error as Error);
+      lost(error as Error);
+      return;
     }
+    this.relistenMs = RELISTEN_FIRST_MS;
+    // Whatever was sealed while nobody listened: look now rather than at the next poll.
+    this.subscriptions.forEach((s) => s.wake());
+  }
+
+  private listenAgainLater(): void {
+    if (this.closed || this.relistenTimer || this.subscriptions.size === 0) return;
+    this.relistenTimer = setTimeout(() => {
+      this.relistenTimer = null;
+      void this.listen();
+    }, this.relistenMs);
+    this.relistenTimer.unref();
+    this.relistenMs = Math.min(this.relistenMs * 2, RELISTEN_MOST_MS);
   }
 
   private backgroundError(error: Error): void {

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { readModelEntities, readModelMigrations } from '@ledger/read-models';
-import { eventStoreMigrations } from '@ledger/event-store';
+import { eventStoreMigrations, RESILIENT_POOL_OPTIONS } from '@ledger/event-store';
 import { User } from '../auth/user.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Users1765000000000 } from '../auth/migrations/1765000000000-users';
@@ -37,6 +37,9 @@ export class DatabaseModule {
           // Read models are rebuilt from the log, but a start-up should still fail fast.
           retryAttempts: 3,
           retryDelay: 500,
+          // A dead server fails requests (503), never the process: TypeORM listens on its pool
+          // and on a query runner's connection, but not in between (see RESILIENT_POOL_OPTIONS).
+          extra: RESILIENT_POOL_OPTIONS,
         }),
       ],
       providers: [{ provide: DATABASE_URL, useValue: url }],

@@ -143,6 +143,7 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
     password: PASSWORD,
     database: 'postgres',
   });
+  client.on('error', () => undefined); // a failure reaches the awaited query; never the process
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

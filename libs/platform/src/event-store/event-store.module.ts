@@ -58,8 +58,9 @@ export class EventStoreModule implements OnApplicationShutdown {
               connectionString: databaseUrl,
               registry,
               signingKeyPem,
+              // Sealing and the LISTEN connection retry by themselves; a failure is worth a line.
               onBackgroundError: (error) =>
-                logger.error(`background sealing failed: ${error.message}`),
+                logger.warn(`event store, in the background: ${error.message}`),
             });
           },
         },

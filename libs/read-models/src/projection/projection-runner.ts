@@ -1,5 +1,10 @@
 import { Pool } from 'pg';
-import { EventStore, Subscription } from '@ledger/event-store';
+import {
+  EventStore,
+  RESILIENT_POOL_OPTIONS,
+  Subscription,
+  withPoolClient,
+} from '@ledger/event-store';
 import { BatchApplier } from './batch-applier';
 import { CheckpointMovedError } from './checkpoint-fence';
 import { Projection } from './projection';
@@ -38,16 +43,20 @@ export class ProjectionRunner {
   private resetWatch: NodeJS.Timeout | null = null;
   private checkpoints = new Map<string, number>();
   private restarting: Promise<void> | null = null;
+  /** Why this projector is not applying events now, if it should be (for /health). */
+  private trouble: string | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.pool = new Pool({
       connectionString: options.connectionString,
       max: 2,
       application_name: 'ledger-projector',
+      ...RESILIENT_POOL_OPTIONS,
     });
     this.pool.on('error', (error) => options.logger.warn(`projector connection: ${error.message}`));
     this.applier = new BatchApplier(options.projections);
     this.lease = new ProjectorLease(options.connectionString, (error) => {
+      this.trouble = `lost its lease: ${error.message}`;
       options.logger.warn(`projector lease lost (${error.message}); waiting to take it again`);
       void this.restart();
     });
@@ -55,6 +64,14 @@ export class ProjectionRunner {
 
   get isActive(): boolean {
     return this.lease.held && this.subscription !== null;
+  }
+
+  /**
+   * What /health says of this projector: applying, standing by (another process holds the
+   * lease), or stopped by a failure it keeps retrying — the database away, mostly — and which.
+   */
+  get state(): { active: boolean; trouble: string | null } {
+    return { active: this.isActive, trouble: this.isActive ? null : this.trouble };
   }
 
   start(): void {
@@ -80,7 +97,9 @@ export class ProjectionRunner {
         await this.subscribe();
         return;
       }
+      this.trouble = null; // standing by: another projector holds the lease
     } catch (error) {
+      this.trouble = `could not start: ${(error as Error).message}`;
       this.options.logger.warn(`projector could not start: ${(error as Error).message}`);
     }
     // Another projector is active (or the database is unreachable): try again later.
@@ -89,26 +108,24 @@ export class ProjectionRunner {
   }
 
   private async subscribe(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
+    await withPoolClient(this.pool, async (client) => {
       this.checkpoints = await this.applier.ensureCheckpoints(client);
       // A rebuild that died half-way left query indexes set aside: make them now.
       await restoreQueryIndexes(client, LIVE_READ_MODEL_SCHEMA);
-    } finally {
-      client.release();
-    }
+    });
     this.watchForResets();
+    this.trouble = null;
     const from = Math.min(...this.checkpoints.values());
     this.options.logger.log(`projector active from position ${from}`);
     this.subscription = this.options.store.subscribe(
       from,
       async (events) => {
-        const batchClient = await this.pool.connect();
-        try {
-          this.checkpoints = await this.applier.apply(batchClient, events, this.checkpoints);
-        } finally {
-          batchClient.release();
-        }
+        // The lease's session is gone (the server died, the network dropped): another projector
+        // may be active by now, so apply nothing more until the lease is taken again.
+        if (!this.lease.held) throw new Error('the projector lease was lost');
+        this.checkpoints = await withPoolClient(this.pool, (client) =>
+          this.applier.apply(client, events, this.checkpoints),
+        );
       },
       {
         batchSize: this.options.batchSize ?? 1000,
@@ -116,6 +133,7 @@ export class ProjectionRunner {
           if (error instanceof CheckpointMovedError) {
             this.options.logger.log(`${error.message}; starting again from the stored checkpoints`);
           } else {
+            this.trouble = `stopped on an error: ${error.message}`;
             this.options.logger.error(
               `projector stopped on an error: ${error.message}; starting again`,
             );
@@ -168,6 +186,7 @@ export class ProjectionRunner {
       this.restarting = null;
       if (this.lease.held) {
         await this.subscribe().catch((error: Error) => {
+          this.trouble = `could not resubscribe: ${error.message}`;
           this.options.logger.error(`projector could not resubscribe: ${error.message}`);
           void this.restart();
         });

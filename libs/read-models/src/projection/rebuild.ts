@@ -1,5 +1,5 @@
-import { Pool } from 'pg';
-import { EventStore } from '@ledger/event-store';
+import { Pool, PoolClient } from 'pg';
+import { EventStore, RESILIENT_POOL_OPTIONS, withPoolClient } from '@ledger/event-store';
 import { BatchApplier } from './batch-applier';
 import { Projection } from './projection';
 import { ProjectorLease } from './projector-lease';
@@ -23,8 +23,7 @@ export async function resetProjections(
   schema = LIVE_READ_MODEL_SCHEMA,
 ): Promise<void> {
   assertSchemaName(schema);
-  const client = await pool.connect();
-  try {
+  await withPoolClient(pool, async (client) => {
     await client.query('BEGIN');
     const tables = projections.flatMap((p) => p.tables.map((table) => `${schema}.${table}`));
     if (tables.length) await client.query(`TRUNCATE ${tables.join(', ')}`);
@@ -32,13 +31,10 @@ export async function resetProjections(
       `UPDATE ${schema}.projection_checkpoint SET position = 0, updated_at = now() WHERE projection = ANY($1)`,
       [projections.map((p) => p.name)],
     );
+    // On a failure the client goes back broken and is discarded: its session, and the
+    // transaction with it, ends.
     await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**
@@ -54,7 +50,19 @@ export async function catchUp(
 ): Promise<number> {
   const applier = new BatchApplier(projections, options.schema);
   const batchSize = options.batchSize ?? 5000;
-  const client = await pool.connect();
+  return withPoolClient(pool, (client) =>
+    catchUpOn(client, applier, store, batchSize, onProgress, options.untilPosition),
+  );
+}
+
+async function catchUpOn(
+  client: PoolClient,
+  applier: BatchApplier,
+  store: EventStore,
+  batchSize: number,
+  onProgress: (progress: RebuildProgress) => void,
+  untilPosition: number | undefined,
+): Promise<number> {
   // Settled, not thrown, until awaited: a read or write that fails while this loop waits on the
   // other is reported where it is awaited, not as an unhandled rejection.
   const quiet = <T>(promise: Promise<T>): Promise<T> => {
@@ -64,7 +72,7 @@ export async function catchUp(
   let writing: Promise<unknown> | null = null;
   try {
     const checkpoints = await applier.ensureCheckpoints(client);
-    const head = options.untilPosition ?? (await store.headPosition());
+    const head = untilPosition ?? (await store.headPosition());
     let position = Math.min(...checkpoints.values());
     onProgress({ position, head });
     // Three batches in flight: the one being written, the next one prepared meanwhile (Node works
@@ -91,7 +99,6 @@ export async function catchUp(
   } finally {
     // A write still running when a read failed must end before its connection is given back.
     await writing?.catch(() => undefined);
-    client.release();
   }
 }
 
@@ -109,14 +116,15 @@ export async function rebuildProjections(
   projections: Projection[],
   onProgress: (progress: RebuildProgress & { by: 'here' | 'running projector' }) => void,
 ): Promise<void> {
-  const pool = new Pool({ connectionString, max: 2 });
+  const pool = new Pool({ connectionString, max: 2, ...RESILIENT_POOL_OPTIONS });
+  // An idle connection whose server dies must not end the process with an unhandled 'error'.
+  pool.on('error', () => undefined);
   const lease = new ProjectorLease(connectionString, () => undefined);
   try {
     await resetProjections(pool, projections);
     if (await lease.tryAcquire()) {
       // Into empty tables: the query indexes are made once at the end (see bulk-indexes.ts).
-      const client = await pool.connect();
-      try {
+      await withPoolClient(pool, async (client) => {
         await setAsideQueryIndexes(client, LIVE_READ_MODEL_SCHEMA, projections, { remember: true });
         const position = await catchUp(
           store,
@@ -129,18 +137,13 @@ export async function rebuildProjections(
         // The indexes and the statistics at once, on two connections: each is a job for one core,
         // and Node has nothing left to do. They only wait for each other on the table whose
         // index is being built (its lock), one table at a time, so they cannot deadlock.
-        const second = await pool.connect();
-        try {
-          await Promise.all([
+        await withPoolClient(pool, (second) =>
+          Promise.all([
             restoreQueryIndexes(client, LIVE_READ_MODEL_SCHEMA),
             analyzeTables(second, LIVE_READ_MODEL_SCHEMA, projections),
-          ]);
-        } finally {
-          second.release();
-        }
-      } finally {
-        client.release();
-      }
+          ]),
+        );
+      });
       return;
     }
     const head = await store.headPosition();
