@@ -24,6 +24,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/access.decorators';
@@ -127,6 +128,10 @@ export class ImportsController {
   })
   @ApiOkResponse({ description: 'The dry-run report.' })
   @ApiPayloadTooLargeResponse({ description: 'The file is over 10 MB.' })
+  @ApiErrors([400, 415], {
+    400: 'The file cannot be imported: empty, unknown columns, formulas, merged cells.',
+    415: 'Not a spreadsheet, or not sent as multipart/form-data.',
+  })
   async import(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
     @Query() query: ImportOptionsDto,
@@ -155,6 +160,7 @@ export class ImportsController {
   @Get('templates/:kind')
   @ApiOperation({ summary: 'An empty spreadsheet for one kind: the columns and an example row' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiErrors([404], { 404: 'No import kind has this name.' })
   async template(@Param('kind') kind: string): Promise<StreamableFile> {
     try {
       const { fileName, content } = await this.imports.template(kind);

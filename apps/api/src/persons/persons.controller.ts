@@ -19,6 +19,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors';
 import { PersonAlreadyRegistered, PersonRegister, type PersonView } from '@ledger/platform';
 import { READERS, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -55,6 +56,7 @@ export class PersonsController {
   })
   @ApiCreatedResponse({ type: PersonRegisteredBody })
   @ApiConflictResponse({ description: 'The id is registered already (or was erased).' })
+  @ApiErrors([400, 413, 415])
   async register(@Body() body: RegisterPersonDto): Promise<PersonRegisteredBody> {
     try {
       const { personId, name, contact } = plain(body) as RegisterPersonDto;

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorators';
+import { ApiErrors } from '../openapi/api-errors';
 import { PublicSummaryService } from './public-summary.service';
 
 @ApiTags('public')
@@ -15,6 +16,7 @@ export class PublicController {
     description:
       'No person ids or names. Every count below 5 in a breakdown is "<5" (suppressed here, on the server); totals are exact.',
   })
+  @ApiErrors([429])
   summary() {
     return this.summaries.summary();
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PersonRegister } from '@ledger/platform';
 import { READERS, Roles } from '../auth/access.decorators';
+import { ApiErrors } from '../openapi/api-errors';
 import { asOfFrom, parseDay } from './as-of';
 import { DataQualityService } from './data-quality.service';
 import { GovernanceService } from './governance.service';
@@ -22,6 +23,7 @@ export class ProgressController {
     description:
       'asOf: as true on that date in the world; knownOn: as the records stood on that date. Corrections are listed as restatements.',
   })
+  @ApiErrors([400])
   get(@Query() query: AsOfQuery) {
     return this.progress.progress({ ...asOfFrom(query), current: !query.asOf && !query.knownOn });
   }
@@ -30,6 +32,7 @@ export class ProgressController {
   @ApiOperation({
     summary: 'Every change to one housing report, with both times and who recorded it',
   })
+  @ApiErrors([404], { 404: 'No housing report has this id.' })
   history(@Param('reportId') reportId: string) {
     return this.progress.history(reportId);
   }
@@ -49,6 +52,7 @@ export class GovernanceQueriesController {
     summary:
       'Who sat on the board, the advisory board and the secretariat on a date, in which role',
   })
+  @ApiErrors([400])
   async composition(@Query() query: CompositionQuery) {
     const composition = await this.governance.composition(asOfFrom(query), query.body);
     const seats = Object.values(composition.bodies).flat() as Array<{ personId?: string }>;
@@ -61,6 +65,7 @@ export class GovernanceQueriesController {
     summary:
       'Every governance change, assembly and declaration signed or withdrawn, in order; filterable and paginated',
   })
+  @ApiErrors([400])
   async timeline(@Query() query: TimelineQuery) {
     const timeline = await this.governance.timeline(query);
     const entries = timeline.entries as Array<{ personId?: string }>;
@@ -79,12 +84,14 @@ export class PartnersQueriesController {
     summary:
       'Partners with sector, status and current declaration; filterable by sector and status',
   })
+  @ApiErrors([400])
   list(@Query() query: PartnersQuery) {
     return this.partners.list(query);
   }
 
   @Get(':partnerId')
   @ApiOperation({ summary: "A partner with its declarations' history and its commitments" })
+  @ApiErrors([404], { 404: 'No partner has this id.' })
   one(@Param('partnerId') partnerId: string) {
     return this.partners.one(partnerId);
   }
@@ -106,6 +113,7 @@ export class InitiativesQueriesController {
 
   @Get(':initiativeId')
   @ApiOperation({ summary: 'One initiative with its phase, target and partner history' })
+  @ApiErrors([404], { 404: 'No initiative has this id.' })
   one(@Param('initiativeId') initiativeId: string) {
     return this.partners.initiative(initiativeId);
   }
@@ -122,6 +130,7 @@ export class DataQualityController {
     summary:
       'Reports without a source or entered long after their quarter, partners silent despite a commitment, board terms ending within 60 days',
   })
+  @ApiErrors([400])
   get(@Query() query: AsOfQuery) {
     return this.quality.report(parseDay('asOf', query.asOf, new Date().toISOString().slice(0, 10)));
   }
