@@ -62,14 +62,14 @@ export class TimelineQuery {
   @Matches(DAY, DAY_RULE)
   to?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 50, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

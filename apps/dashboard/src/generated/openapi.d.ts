@@ -1103,7 +1103,584 @@ export interface components {
             message: string;
             fields: components["schemas"]["FieldProblemBody"][];
         };
-        Object: Record<string, never>;
+        PersonViewBody: {
+            /** @example person-0001 */
+            personId: string;
+            /**
+             * @description Absent once erased.
+             * @example Agi Csonka
+             */
+            name?: string;
+            /** @description For the secretariat only. */
+            contact?: components["schemas"]["PersonContactDto"] | null;
+            /**
+             * @description Set once the name was erased.
+             * @example true
+             */
+            erased?: boolean;
+            /**
+             * @description Set once erased.
+             * @example a former board member
+             */
+            label?: string;
+        };
+        GoalBody: {
+            /** @example 2300 */
+            homes: number;
+            /** @example 2016 */
+            fromYear: number;
+            /** @example 2026 */
+            toYear: number;
+        };
+        PaceBody: {
+            /** @example 209.1 */
+            plannedPerYear: number;
+            /** @example 310.5 */
+            neededPerYear: number | null;
+            /** @example 180.2 */
+            achievedPerYear: number;
+            /** @example 8.5 */
+            yearsElapsed: number;
+            /** @example 2.5 */
+            yearsLeft: number;
+            /** @example 2028 */
+            forecastYear: number | null;
+            /** @example false */
+            onTrack: boolean;
+        };
+        BreakdownBody: {
+            /**
+             * @description The id (or the municipality).
+             * @example kollegiemodellen
+             */
+            key: string;
+            /** @example Kollegiemodellen (Bo Sammen) */
+            label: string;
+            /** @example 312 */
+            homes: number;
+        };
+        YearFigureBody: {
+            /** @example 2019 */
+            year: number;
+            /** @example 140 */
+            homes: number;
+            /** @example 388 */
+            cumulative: number;
+        };
+        QuarterFigureBody: {
+            /** @example 2019 */
+            year: number;
+            /** @example 140 */
+            homes: number;
+            /** @example 388 */
+            cumulative: number;
+            /** @example 2019-Q2 */
+            period: string;
+        };
+        RestatementBody: {
+            /** @example r-1 */
+            reportId: string;
+            /**
+             * @example corrected
+             * @enum {string}
+             */
+            kind: "corrected" | "retracted";
+            /** @example 18 */
+            from: number;
+            /** @example 16 */
+            to: number;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            restatedOn: string;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            recordedOn: string;
+            /** @example two rooms were counted twice */
+            reason: string;
+            /** @example restated from 18 to 16 on 2019-03-02, two rooms were counted twice */
+            note: string;
+        };
+        ProgressBody: {
+            /**
+             * @description The world date (or instant) asked for.
+             * @example 2024-06-30
+             */
+            asOf: string;
+            /**
+             * @description The knowledge date asked for.
+             * @example 2024-06-30
+             */
+            knownOn: string;
+            /** @description null before the founding. */
+            goal: components["schemas"]["GoalBody"] | null;
+            /** @example 1523 */
+            homes: number;
+            /**
+             * @description Housing reports counted.
+             * @example 96
+             */
+            reports: number;
+            /** @example 777 */
+            remaining: number | null;
+            pace: components["schemas"]["PaceBody"] | null;
+            byInitiative: components["schemas"]["BreakdownBody"][];
+            byPartner: components["schemas"]["BreakdownBody"][];
+            byMunicipality: components["schemas"]["BreakdownBody"][];
+            byYear: components["schemas"]["YearFigureBody"][];
+            byQuarter: components["schemas"]["QuarterFigureBody"][];
+            /** @description The most recent, oldest first. */
+            restatements: components["schemas"]["RestatementBody"][];
+        };
+        ReportChangeBody: {
+            /** @example 1042 */
+            globalPosition: number;
+            /**
+             * @example reported
+             * @enum {string}
+             */
+            kind: "reported" | "corrected" | "retracted";
+            /** @example null */
+            previousCount: number | null;
+            /** @example 18 */
+            count: number;
+            /** @example null */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            recordedAt: string;
+            /**
+             * @description A user id.
+             * @example 6b7d0c1e-0a52-4c58-9d0e-1f2a3b4c5d6e
+             */
+            recordedBy: string;
+        };
+        ReportHistoryBody: {
+            /** @example r-1 */
+            reportId: string;
+            /**
+             * @description The count as it stands now.
+             * @example 18
+             */
+            count: number;
+            /** @example counted */
+            status: string;
+            /** @example 2018-Q4 */
+            period: string;
+            /** @example Odense */
+            municipality: string;
+            /** @example kollegiemodellen */
+            initiativeId: string;
+            /** @example bikubenfonden */
+            partnerId: string;
+            /** @example Allocation list */
+            source: string;
+            /** @example dorm-room */
+            housingType: string;
+            /** @example true */
+            permanent: boolean;
+            history: components["schemas"]["ReportChangeBody"][];
+        };
+        PersonNameBody: {
+            /** @example person-0001 */
+            personId: string;
+            /** @example Agi Csonka */
+            name?: string;
+            /**
+             * @description Set when the name was erased.
+             * @example true
+             */
+            erased?: boolean;
+            /** @example a former board member */
+            label?: string;
+        };
+        SeatBody: {
+            /** @example board-2018-chair */
+            seatId: string;
+            /**
+             * @example board
+             * @enum {string}
+             */
+            body: "board" | "advisory-board" | "secretariat";
+            /** @example person-0001 */
+            personId: string | null;
+            /** @example odense-kommune */
+            organisationId: string | null;
+            /** @example chair */
+            role: string | null;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            since: string;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            until: string | null;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            termEndsOn: string | null;
+        };
+        CompositionBodiesBody: {
+            board: components["schemas"]["SeatBody"][];
+            "advisory-board": components["schemas"]["SeatBody"][];
+            secretariat: components["schemas"]["SeatBody"][];
+        };
+        CompositionBody: {
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            on: string;
+            /** @example 2024-06-30 */
+            knownOn: string;
+            bodies: components["schemas"]["CompositionBodiesBody"];
+            /** @description The names of the person ids above, from the person register (never in events). */
+            names: {
+                [key: string]: components["schemas"]["PersonNameBody"];
+            };
+        };
+        TimelineEntryBody: {
+            /** @example 311 */
+            globalPosition: number;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            recordedAt: string;
+            /** @example board */
+            body: string;
+            /** @example elected */
+            kind: string;
+            /** @example person-0001 */
+            personId: string | null;
+            /** @example null */
+            organisationId: string | null;
+            /** @example chair */
+            role: string | null;
+            /**
+             * @example {
+             *       "termEndsOn": "2020-05-15"
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        TimelineBody: {
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /** @example 212 */
+            total: number;
+            entries: components["schemas"]["TimelineEntryBody"][];
+            /** @description The names of the person ids above, from the person register (never in events). */
+            names: {
+                [key: string]: components["schemas"]["PersonNameBody"];
+            };
+        };
+        PartnerRowBody: {
+            /** @example odense-kommune */
+            partnerId: string;
+            /** @example Odense Kommune */
+            name: string;
+            /** @example municipality */
+            sector: string;
+            /** @example Odense */
+            municipality: string | null;
+            /** @example member */
+            status: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            joinedAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            leftAt: string | null;
+            /** @example odense-kommune-2017 */
+            declarationId: string | null;
+            /** @example signed */
+            declarationStatus: string | null;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            declarationSignedAt: string | null;
+            /** @example 2 */
+            openCommitments: number;
+        };
+        DeclarationContentBody: {
+            /** @example A home for every young person in Odense */
+            purpose?: string;
+            contributionsToGoal?: string[];
+            contributionsToAlliance?: string[];
+            /**
+             * @example [
+             *       "housing-first"
+             *     ]
+             */
+            principles?: string[];
+        };
+        DeclarationBody: {
+            /** @example odense-kommune-2017 */
+            declarationId: string;
+            /** @example signed */
+            status: string;
+            /** @example 2 */
+            version: number;
+            /** @example 2 */
+            signedVersion: number | null;
+            content: components["schemas"]["DeclarationContentBody"];
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            draftedAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            signedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            withdrawnAt: string | null;
+            history: ({
+                /** @example joined */
+                kind: string;
+                /** Format: date-time */
+                occurredAt: string;
+                /** Format: date-time */
+                recordedAt: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        CommitmentBody: {
+            /** @example odense-kommune-c1 */
+            commitmentId: string;
+            /** @example odense-kommune-2017 */
+            declarationId: string | null;
+            /** @example 20 dorm rooms a year */
+            description: string;
+            /** @example 20 */
+            targetQuantity: number;
+            /** @example homes */
+            targetUnit: string;
+            /**
+             * Format: date
+             * @example 2024-06-30
+             */
+            dueOn: string;
+            /** @example open */
+            status: string;
+            history: ({
+                /** @example joined */
+                kind: string;
+                /** Format: date-time */
+                occurredAt: string;
+                /** Format: date-time */
+                recordedAt: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        PartnerDetailBody: {
+            /** @example odense-kommune */
+            partnerId: string;
+            /** @example Odense Kommune */
+            name: string;
+            /** @example municipality */
+            sector: string;
+            /** @example Odense */
+            municipality: string | null;
+            /** @example member */
+            status: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            joinedAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            leftAt: string | null;
+            history: ({
+                /** @example joined */
+                kind: string;
+                /** Format: date-time */
+                occurredAt: string;
+                /** Format: date-time */
+                recordedAt: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            currentDeclaration: components["schemas"]["DeclarationBody"] | null;
+            declarations: components["schemas"]["DeclarationBody"][];
+            commitments: components["schemas"]["CommitmentBody"][];
+        };
+        InitiativeBody: {
+            /** @example kollegiemodellen */
+            initiativeId: string;
+            /** @example Kollegiemodellen (Bo Sammen) */
+            name: string;
+            /** @example Dorm rooms for young people leaving homelessness */
+            description: string;
+            /** @example scaling */
+            phase: string;
+            /** @example 500 */
+            targetQuantity: number | null;
+            /** @example homes */
+            targetUnit: string | null;
+            /**
+             * @example [
+             *       "bikubenfonden"
+             *     ]
+             */
+            leadPartnerIds: string[];
+            /**
+             * @example [
+             *       "odense-kommune"
+             *     ]
+             */
+            participatingPartnerIds: string[];
+            /**
+             * @example [
+             *       "Odense"
+             *     ]
+             */
+            municipalities: string[];
+            /** @example 312 */
+            homesCounted: number;
+        };
+        PhaseChangeBody: {
+            /** @example scaling */
+            phase: string;
+            /**
+             * @description The phase before; absent at launch.
+             * @example pilot
+             */
+            from?: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            recordedAt: string;
+        };
+        TargetBody: {
+            /** @example 500 */
+            quantity: number;
+            /** @example homes */
+            unit: string;
+        };
+        TargetChangeBody: {
+            from?: components["schemas"]["TargetBody"];
+            to?: components["schemas"]["TargetBody"];
+            /** @example the municipality doubled its allocation */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            recordedAt?: string;
+        };
+        InitiativePartnerChangeBody: {
+            /**
+             * @example joined
+             * @enum {string}
+             */
+            kind: "joined" | "left";
+            /** @example odense-kommune */
+            partnerId: string;
+            /** @example participant */
+            role?: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            recordedAt?: string;
+        };
+        InitiativeDetailBody: {
+            /** @example kollegiemodellen */
+            initiativeId: string;
+            /** @example Kollegiemodellen (Bo Sammen) */
+            name: string;
+            /** @example Dorm rooms for young people leaving homelessness */
+            description: string;
+            /** @example scaling */
+            phase: string;
+            /** @example 500 */
+            targetQuantity: number | null;
+            /** @example homes */
+            targetUnit: string | null;
+            /**
+             * @example [
+             *       "bikubenfonden"
+             *     ]
+             */
+            leadPartnerIds: string[];
+            /**
+             * @example [
+             *       "odense-kommune"
+             *     ]
+             */
+            participatingPartnerIds: string[];
+            /**
+             * @example [
+             *       "Odense"
+             *     ]
+             */
+            municipalities: string[];
+            /** @example 312 */
+            homesCounted: number;
+            /**
+             * Format: date-time
+             * @example 2024-06-30T10:15:00.000Z
+             */
+            launchedAt: string;
+            phaseHistory: components["schemas"]["PhaseChangeBody"][];
+            targetHistory: components["schemas"]["TargetChangeBody"][];
+            partnerHistory: components["schemas"]["InitiativePartnerChangeBody"][];
+        };
         ConflictBody: {
             /** @example 409 */
             statusCode: number;
@@ -1536,6 +2113,177 @@ export interface components {
             /** @description What the change is measured against. */
             comparedWith?: string | null;
         };
+        PublicYearBody: {
+            /** @example 2019 */
+            year: number;
+            /** @example 140 */
+            homes: number | ("<5" | "hidden");
+        };
+        PublicInitiativeBody: {
+            /** @example Kollegiemodellen (Bo Sammen) */
+            initiative: string;
+            /** @example 140 */
+            homes: number | ("<5" | "hidden");
+        };
+        PublicPartnerBody: {
+            /** @example Odense Kommune */
+            name: string;
+            /** @example municipality */
+            sector: string;
+            /** @example Odense */
+            municipality: string | null;
+            /**
+             * Format: date
+             * @example 2016-03-01
+             */
+            since: string;
+        };
+        PublicSummaryBody: {
+            /** @example 2024-06-30 */
+            asOf: string;
+            goal: components["schemas"]["GoalBody"] | null;
+            /**
+             * @description Exact: only breakdowns are suppressed.
+             * @example 1523
+             */
+            homes: number;
+            /** @example 777 */
+            remaining: number | null;
+            /** @example 2028 */
+            forecastYear: number | null;
+            /** @example false */
+            onTrack: boolean | null;
+            /** @example 5 */
+            suppressedBelow: number;
+            byYear: components["schemas"]["PublicYearBody"][];
+            byInitiative: components["schemas"]["PublicInitiativeBody"][];
+            partners: components["schemas"]["PublicPartnerBody"][];
+        };
+        ImportFileBody: {
+            /** @example partners.xlsx */
+            name: string;
+            /**
+             * @example xlsx
+             * @enum {string|null}
+             */
+            format: "xlsx" | "csv" | null;
+            /** @example 10240 */
+            bytes: number;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+        };
+        ImportSummaryBody: {
+            /** @example 12 */
+            rows: number;
+            /** @example 11 */
+            accepted: number;
+            /** @example 1 */
+            rejected: number;
+            /** @example 0 */
+            duplicate: number;
+            /** @example 0 */
+            recorded: number;
+            /** @example 0 */
+            notRecorded: number;
+            /** @example 11 */
+            events: number;
+        };
+        ImportSheetBody: {
+            /** @example Partners */
+            sheet: string;
+            /**
+             * @example partners
+             * @enum {string}
+             */
+            kind: "partners" | "initiatives" | "declarations" | "seats" | "housing-counts";
+            /** @example 12 */
+            rows: number;
+        };
+        FileProblemBody: {
+            /** @example merged-cells */
+            rule: string;
+            /** @example cells A3:B3 are merged */
+            message: string;
+            /** @example Partners */
+            sheet?: string;
+            /** @example A3:B3 */
+            cell?: string;
+            /** @example name */
+            column?: string;
+        };
+        RowProblemBody: {
+            /** @example count */
+            column: string | null;
+            /** @example whole-number-above-zero */
+            rule: string;
+            /** @example must be a whole number above 0 */
+            message: string;
+            /** @example row 14, column count: must be a whole number above 0 */
+            text: string;
+        };
+        ImportedCommandBody: {
+            /** @example JoinAlliance */
+            type: string;
+            /** @example import-9f86d081-partners-2 */
+            commandId: string;
+            /** @example partner-odense-kommune */
+            streamId: string;
+            /** @example Odense Kommune joins the alliance */
+            summary: string;
+            /**
+             * @example new
+             * @enum {string}
+             */
+            status: "new" | "duplicate" | "not-needed" | "recorded" | "failed";
+            command?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "PartnerJoinedAlliance"
+             *     ]
+             */
+            events?: string[];
+        };
+        ImportRowBody: {
+            /** @example Partners */
+            sheet: string;
+            /**
+             * @example partners
+             * @enum {string}
+             */
+            kind: "partners" | "initiatives" | "declarations" | "seats" | "housing-counts";
+            /** @example 2 */
+            row: number;
+            /**
+             * @example accepted
+             * @enum {string}
+             */
+            status: "accepted" | "rejected" | "duplicate" | "recorded" | "not-recorded";
+            problems: components["schemas"]["RowProblemBody"][];
+            commands: components["schemas"]["ImportedCommandBody"][];
+        };
+        ImportReportBody: {
+            file: components["schemas"]["ImportFileBody"];
+            /**
+             * @example dry-run
+             * @enum {string}
+             */
+            mode: "dry-run" | "apply";
+            /** @example false */
+            validOnly: boolean;
+            /**
+             * @example checked
+             * @enum {string}
+             */
+            outcome: "checked" | "applied" | "refused" | "unreadable" | "failed";
+            /** @example 11 rows can be recorded; 1 is rejected */
+            message: string;
+            summary: components["schemas"]["ImportSummaryBody"];
+            sheets: components["schemas"]["ImportSheetBody"][];
+            problems: components["schemas"]["FileProblemBody"][];
+            rows: components["schemas"]["ImportRowBody"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -1591,6 +2339,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @example secretariat-1 */
+                        username: string;
+                        /** @enum {string} */
+                        role: "secretariat" | "board" | "auditor" | "admin";
+                    };
+                };
+            };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
                 headers: {
@@ -1720,7 +2482,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonViewBody"];
+                };
             };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
@@ -1899,6 +2663,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressBody"];
+                };
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -1948,6 +2720,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportHistoryBody"];
+                };
+            };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
                 headers: {
@@ -2001,6 +2781,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompositionBody"];
+                };
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -2047,8 +2835,8 @@ export interface operations {
                 organisationId?: string;
                 from?: string;
                 to?: string;
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -2056,6 +2844,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineBody"];
+                };
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -2106,6 +2902,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerRowBody"][];
+                };
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -2273,6 +3077,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDetailBody"];
+                };
+            };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
                 headers: {
@@ -2324,7 +3136,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InitiativeBody"][];
+                };
             };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
@@ -2484,6 +3298,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDetailBody"];
+                };
+            };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
                 headers: {
@@ -2536,6 +3358,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The findings, by kind, as of the date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -6891,6 +7720,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of events (JSON), or the whole filtered log (NDJSON). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -6940,6 +7776,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The stream id, its version and every event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
                 headers: {
@@ -6999,6 +7842,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The events behind the figure and the figure recomputed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -7052,6 +7902,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The progress report, as JSON or (format=csv) CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -7105,6 +7962,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The timeline report, as JSON or (format=csv) CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A bad field or query parameter, named. */
             400: {
                 headers: {
@@ -7152,6 +8016,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSummaryBody"];
+                };
+            };
             /** @description Over the rate limit for this address; try again later. */
             429: {
                 headers: {
@@ -7197,7 +8069,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportReportBody"];
+                };
+            };
+            /** @description Recorded: the report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportBody"];
+                };
             };
             /** @description The file cannot be imported: empty, unknown columns, formulas, merged cells. */
             400: {
@@ -7205,7 +8088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedBody"];
+                    "application/json": components["schemas"]["ImportReportBody"];
                 };
             };
             /** @description No valid bearer token (log in at POST /auth/login). */
@@ -7226,20 +8109,40 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description A command was refused while recording; the rows before it stay recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportBody"];
+                };
+            };
             /** @description The file is over 10 MB. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportReportBody"];
+                };
             };
-            /** @description Not a spreadsheet, or not sent as multipart/form-data. */
+            /** @description Not a spreadsheet (or a body that is neither multipart/form-data nor JSON). */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ImportReportBody"];
+                };
+            };
+            /** @description Rows were rejected, so nothing was recorded: the report names them. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportBody"];
                 };
             };
             /** @description Over the rate limit for this address; try again later. */
@@ -7264,6 +8167,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The template, an .xlsx file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             /** @description No valid bearer token (log in at POST /auth/login). */
             401: {
                 headers: {
