@@ -12,6 +12,8 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'test-output/**',
+      // Written by openapi-typescript from the OpenAPI document (npm run openapi:generate).
+      'apps/dashboard/src/generated/**',
       '**/*.mjs',
       '**/*.cjs',
     ],

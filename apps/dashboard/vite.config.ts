@@ -16,7 +16,8 @@ export default defineConfig({
     outDir: resolve(__dirname, '../../dist/dashboard'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in production: served, they show the whole source to anyone (issue 17).
+    sourcemap: false,
     chunkSizeWarningLimit: 600,
   },
   server: {

@@ -279,9 +279,14 @@ describe('the command API contract', () => {
       expect(Object.keys(post.responses).sort()).toEqual([
         '201',
         '400',
+        '401',
+        '403',
         '404',
         '409',
+        '413',
+        '415',
         '422',
+        '429',
         '500',
       ]);
       expect(post.parameters.map((p) => p.name)).toContain('Idempotency-Key');

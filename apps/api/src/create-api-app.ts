@@ -1,7 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +9,7 @@ import { ApiModule } from './api.module';
 import { LedgerErrorsFilter, validationExceptionFactory } from './http-errors';
 import { refuseBodyNotUtf8, refuseQueryNotUtf8 } from './input/utf8-input';
 import { WellFormedTextPipe } from './input/well-formed-text.pipe';
+import { openApiDocument, serveOpenApi } from './openapi/openapi-document';
 import { serveDashboard } from './public/dashboard-static';
 
 /**
@@ -39,28 +39,8 @@ export async function createApiApp(
     }),
   );
   app.useGlobalFilters(new LedgerErrorsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Hjem til Alle — alliance ledger')
-      .setDescription(
-        'The event-sourced record of the Hjem til Alle alliance: partners and their declarations, ' +
-          'governance, initiatives and the count of new homes toward 2300.\n\n' +
-          'Every endpoint but /health, /docs and POST /auth/login needs `Authorization: Bearer ' +
-          '<token>` from POST /auth/login: 401 without a valid token, 403 when your role may not ' +
-          'call it (writes: secretariat; reads: secretariat, board, auditor; /audit: auditor), ' +
-          '429 when over the rate limit, 413 for a body over 1 MB.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: 'From POST /auth/login',
-      })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // OpenAPI at /docs, /docs-json and /docs/openapi.json (apps/api/src/openapi).
+  serveOpenApi(app, openApiDocument(app));
   return app;
 }
 

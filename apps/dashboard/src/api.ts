@@ -1,11 +1,11 @@
+import type { components, paths } from './generated/openapi';
 import { currentSession, endSession } from './session';
 
+/** The API's schemas (request and answer bodies), from its OpenAPI document. */
+export type Schemas = components['schemas'];
+
 /** One thing wrong with one field, as every 400 of the API names it. */
-export interface FieldProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type FieldProblem = Schemas['FieldProblemBody'];
 
 export class ApiError extends Error {
   constructor(
@@ -68,7 +68,46 @@ export async function api<T>(
   return payload as T;
 }
 
-export const get = <T>(path: string) => api<T>('GET', path);
+// ---- the read API, typed from the OpenAPI document (src/generated/openapi.d.ts) ----
+
+/** The paths with a GET that answers JSON. */
+type ReadPath = {
+  [P in keyof paths]: paths[P] extends {
+    get: { responses: { 200: { content: { 'application/json': unknown } } } };
+  }
+    ? P
+    : never;
+}[keyof paths];
+type ReadOperation<P extends ReadPath> = paths[P]['get'];
+
+/** What GET `P` answers, as the OpenAPI document describes it. */
+export type Answer<P extends ReadPath> =
+  ReadOperation<P>['responses'][200]['content']['application/json'];
+
+/** The path and query parameters of GET `P`, as the document names them. */
+type ReadParameters<P extends ReadPath> = Pick<ReadOperation<P>['parameters'], 'path' | 'query'>;
+
+/**
+ * GET a path of the document (`/partners/{partnerId}`) with its parameters: the path, its
+ * parameters' names and types and the answer are all checked against the generated types, so a
+ * route or field the API no longer has fails `tsc` instead of the page.
+ */
+export function read<P extends ReadPath>(
+  path: P,
+  // The parameters may be left out only when the path has none of its own to fill in.
+  ...[parameters, options]: undefined extends ReadOperation<P>['parameters']['path']
+    ? [ReadParameters<P>?, { anonymous?: boolean }?]
+    : [ReadParameters<P>, { anonymous?: boolean }?]
+): Promise<Answer<P>> {
+  const given = (parameters ?? {}) as {
+    path?: Record<string, string>;
+    query?: Record<string, string | number | undefined | null>;
+  };
+  const filled = path.replace(/\{(\w+)\}/g, (_match, name: string) =>
+    encodeURIComponent(given.path?.[name] ?? ''),
+  );
+  return api<Answer<P>>('GET', `${filled}${query(given.query ?? {})}`, undefined, options);
+}
 
 /** A query string from the values that are set. */
 export function query(values: Record<string, string | number | undefined | null>): string {
@@ -86,188 +125,24 @@ export function newKey(): string {
   return `dashboard-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-// ---- the read models, as the query API answers them ----
+// ---- the answers the pages use, by the names they know them by ----
 
-export interface Breakdown {
-  key: string;
-  label: string;
-  homes: number;
-}
-
-export interface Progress {
-  asOf: string;
-  knownOn: string;
-  goal: { homes: number; fromYear: number; toYear: number } | null;
-  homes: number;
-  reports: number;
-  remaining: number | null;
-  pace: {
-    plannedPerYear: number;
-    neededPerYear: number | null;
-    achievedPerYear: number;
-    yearsElapsed: number;
-    yearsLeft: number;
-    forecastYear: number | null;
-    onTrack: boolean;
-  } | null;
-  byInitiative: Breakdown[];
-  byPartner: Breakdown[];
-  byMunicipality: Breakdown[];
-  byYear: Array<{ year: number; homes: number; cumulative: number }>;
-  byQuarter: Array<{ period: string; year: number; homes: number; cumulative: number }>;
-  restatements: Array<{
-    reportId: string;
-    kind: string;
-    from: number;
-    to: number;
-    restatedOn: string;
-    recordedOn: string;
-    reason: string;
-    note: string;
-  }>;
-}
-
-export interface Seat {
-  seatId: string;
-  body: string;
-  personId: string | null;
-  organisationId: string | null;
-  role: string | null;
-  since: string;
-  until: string | null;
-  termEndsOn: string | null;
-  /** Joined in by the API when the person register knows the name (issue 9), else absent. */
-  name?: string;
-}
-
-export interface Composition {
-  on: string;
-  knownOn: string;
-  bodies: Record<string, Seat[]>;
-}
-
-export interface TimelineEntry {
-  globalPosition: number;
-  occurredAt: string;
-  recordedAt: string;
-  body: string;
-  kind: string;
-  personId: string | null;
-  organisationId: string | null;
-  role: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface Timeline {
-  page: number;
-  pageSize: number;
-  total: number;
-  entries: TimelineEntry[];
-}
-
-export interface PartnerRow {
-  partnerId: string;
-  name: string;
-  sector: string;
-  municipality: string | null;
-  status: string;
-  joinedAt: string;
-  leftAt: string | null;
-  declarationId: string | null;
-  declarationStatus: string | null;
-  declarationSignedAt: string | null;
-  openCommitments: number;
-}
-
-export interface HistoryEntry {
-  kind: string;
-  occurredAt: string;
-  recordedAt: string;
-  [detail: string]: unknown;
-}
-
-export interface PartnerDetail extends PartnerRow {
-  history: HistoryEntry[];
-  currentDeclaration: Declaration | null;
-  declarations: Declaration[];
-  commitments: Array<{
-    commitmentId: string;
-    declarationId: string | null;
-    description: string;
-    targetQuantity: number;
-    targetUnit: string;
-    dueOn: string;
-    status: string;
-    history: HistoryEntry[];
-  }>;
-}
-
-export interface Declaration {
-  declarationId: string;
-  status: string;
-  version: number;
-  signedVersion: number | null;
-  content: {
-    purpose?: string;
-    contributionsToGoal?: string[];
-    contributionsToAlliance?: string[];
-    principles?: string[];
-  };
-  draftedAt: string;
-  signedAt: string | null;
-  withdrawnAt: string | null;
-  history: HistoryEntry[];
-}
-
-export interface Initiative {
-  initiativeId: string;
-  name: string;
-  description: string;
-  phase: string;
-  targetQuantity: number | null;
-  targetUnit: string | null;
-  leadPartnerIds: string[];
-  participatingPartnerIds: string[];
-  municipalities: string[];
-  homesCounted: number;
-}
-
-export interface InitiativeDetail extends Initiative {
-  launchedAt: string;
-  phaseHistory: Array<{ phase: string; from?: string; occurredAt: string; recordedAt: string }>;
-  targetHistory: Array<{
-    from?: { quantity: number; unit: string };
-    to?: { quantity: number; unit: string };
-    reason?: string;
-    occurredAt: string;
-  }>;
-  partnerHistory: Array<{ kind: string; partnerId: string; role?: string; occurredAt: string }>;
-}
-
-export type PublicCount = number | '<5' | 'hidden';
-export interface PublicSummary {
-  asOf: string;
-  goal: { homes: number; fromYear: number; toYear: number } | null;
-  homes: PublicCount;
-  temporaryStays: PublicCount;
-  remaining: number | null;
-  forecastYear: number | null;
-  onTrack: boolean | null;
-  suppressedBelow: number;
-  byYear: Array<{ year: number; homes: PublicCount }>;
-  byQuarter: Array<{ quarter: string; homes: PublicCount }>;
-  byInitiative: Array<{ initiative: string; homes: PublicCount }>;
-  byMunicipality: Array<{ municipality: string; homes: PublicCount }>;
-  partners: Array<{ name: string; sector: string; municipality: string | null; since: string }>;
-}
-
-export interface CommandRecorded {
-  id: string;
-  streamId: string;
-  version: number;
-  duplicate: boolean;
-  declarationId?: string;
-}
+export type Progress = Answer<'/progress'>;
+export type Composition = Answer<'/governance/composition'>;
+export type Seat = Schemas['SeatBody'];
+export type Timeline = Answer<'/governance/timeline'>;
+export type TimelineEntry = Schemas['TimelineEntryBody'];
+export type PartnerRow = Schemas['PartnerRowBody'];
+export type PartnerDetail = Answer<'/partners/{partnerId}'>;
+export type Declaration = Schemas['DeclarationBody'];
+export type HistoryEntry = PartnerDetail['history'][number];
+export type Initiative = Schemas['InitiativeBody'];
+export type InitiativeDetail = Answer<'/initiatives/{initiativeId}'>;
+export type PublicSummary = Answer<'/public/summary'>;
+export type PublicCount = Schemas['PublicYearBody']['homes'];
+export type CommandRecorded = Schemas['CommandRecordedBody'];
+export type ImportReport = Schemas['ImportReportBody'];
+export type LoginAnswer = Schemas['LoginAnswer'];
 
 // ---- names behind ids, looked up once per page load ----
 
@@ -280,7 +155,7 @@ const personNames = new Map<string, Promise<string | null>>();
 export function personName(personId: string): Promise<string | null> {
   let known = personNames.get(personId);
   if (!known) {
-    known = get<{ name?: string; label?: string }>(`/persons/${encodeURIComponent(personId)}`)
+    known = read('/persons/{personId}', { path: { personId } })
       .then((person) => person.name ?? person.label ?? null)
       .catch(() => null);
     personNames.set(personId, known);
@@ -291,7 +166,7 @@ export function personName(personId: string): Promise<string | null> {
 let partnersCache: Promise<PartnerRow[]> | null = null;
 export function partners(refresh = false): Promise<PartnerRow[]> {
   if (!partnersCache || refresh) {
-    partnersCache = get<PartnerRow[]>('/partners');
+    partnersCache = read('/partners');
     partnersCache.catch(() => (partnersCache = null));
   }
   return partnersCache;

@@ -9,9 +9,10 @@ import {
   Res,
   UseFilters,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
+import { ApiErrors } from '../openapi/api-errors';
 import { AuditInputError, positiveInteger } from './audit-input';
 import { AuditEventsQuery, AuditExplainQuery, AuditReportQuery } from './audit.dto';
 import { AuditService } from './audit.service';
@@ -77,6 +78,8 @@ export class AuditController {
     description:
       'from/to filter on recordedAt unless clock=occurredAt. With format=ndjson the digest of the export is in the Ledger-Export-Digest header (base64 JSON).',
   })
+  @ApiOkResponse({ description: 'A page of events (JSON), or the whole filtered log (NDJSON).' })
+  @ApiErrors([400])
   async events(@Query() query: AuditEventsQuery, @Res({ passthrough: true }) response: Response) {
     const filter = await this.audit.log.filter(query);
     if (query.format === 'ndjson') {
@@ -111,6 +114,8 @@ export class AuditController {
   @ApiOperation({
     summary: "One stream's whole history with every envelope field; 404 when it is not in the log",
   })
+  @ApiOkResponse({ description: 'The stream id, its version and every event.' })
+  @ApiErrors([404], { 404: 'No stream has this id in the log.' })
   async stream(@Param('id') id: string) {
     const events = await this.audit.log.stream(id);
     return { streamId: id, version: events[events.length - 1].streamVersion, events };
@@ -121,12 +126,16 @@ export class AuditController {
     summary:
       'The events behind a figure (homes, by initiative/partner/municipality/year, or a seat), with positions, and the figure recomputed from them',
   })
+  @ApiOkResponse({ description: 'The events behind the figure and the figure recomputed.' })
+  @ApiErrors([400])
   explain(@Query() query: AuditExplainQuery) {
     return explainFigure(this.audit, query);
   }
 
   @Get('reports/progress')
   @ApiOperation({ summary: 'Progress as of a date, as CSV or JSON' })
+  @ApiOkResponse({ description: 'The progress report, as JSON or (format=csv) CSV.' })
+  @ApiErrors([400])
   async progress(@Query() query: AuditReportQuery, @Res({ passthrough: true }) response: Response) {
     const at = this.audit.asOf(query.asOf, query.knownOn);
     return this.send(
@@ -139,6 +148,8 @@ export class AuditController {
 
   @Get('reports/timeline')
   @ApiOperation({ summary: 'The governance timeline as it stood on a date, as CSV or JSON' })
+  @ApiOkResponse({ description: 'The timeline report, as JSON or (format=csv) CSV.' })
+  @ApiErrors([400])
   async timeline(@Query() query: AuditReportQuery, @Res({ passthrough: true }) response: Response) {
     const at = this.audit.asOf(query.asOf, query.knownOn);
     return this.send(

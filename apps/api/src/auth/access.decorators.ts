@@ -1,6 +1,8 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { Role } from '@ledger/platform';
+import { ApiErrors } from '../openapi/api-errors';
+import { ApiNoToken } from '../openapi/no-token';
 
 export const ROLES_KEY = 'ledger:roles';
 export const PUBLIC_KEY = 'ledger:public';
@@ -11,15 +13,20 @@ export const PUBLIC_KEY = 'ledger:public';
  * the global AccessGuard refuses one with neither, and test/auth/route-roles.e2e-spec.ts fails.
  */
 export function Roles(...roles: [Role, ...Role[]]): ClassDecorator & MethodDecorator {
-  // In OpenAPI: the bearer scheme (401 without a token, 403 with another role, 429 when over
-  // the rate limit apply to every such endpoint and are described once, in the document).
-  return applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth()) as ClassDecorator &
-    MethodDecorator;
+  // In OpenAPI: the bearer scheme, and the answers every such endpoint may give: 401 without a
+  // token, 403 with another role, 429 over the rate limit.
+  return applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(),
+    ApiErrors([401, 403, 429]),
+  ) as ClassDecorator & MethodDecorator;
 }
 
 /** An endpoint anyone may call without a token (/health, POST /auth/login). */
 export function Public(): ClassDecorator & MethodDecorator {
-  return SetMetadata(PUBLIC_KEY, true) as ClassDecorator & MethodDecorator;
+  // In OpenAPI: `security: []`, so clients know to send no token.
+  return applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiNoToken()) as ClassDecorator &
+    MethodDecorator;
 }
 
 /** Who may read the read models (progress, governance, partners, ...). */

@@ -55,6 +55,17 @@ export class AuthController {
   @Get('me')
   @Roles('secretariat', 'board', 'auditor', 'admin')
   @ApiOperation({ summary: 'Who the bearer token belongs to: user id, username and role' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['id', 'username', 'role'],
+      properties: {
+        id: { type: 'string' },
+        username: { type: 'string', example: 'secretariat-1' },
+        role: { type: 'string', enum: ['secretariat', 'board', 'auditor', 'admin'] },
+      },
+    },
+  })
   me(@Req() request: { user: AuthenticatedUser }): AuthenticatedUser {
     const { id, username, role } = request.user;
     return { id, username, role };

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/access.decorators';
+import { ApiErrors } from '../openapi/api-errors';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ProjectionLagIndicator } from './projection-lag.indicator';
 import { EventStoreIndicator } from './event-store.indicator';
@@ -25,6 +26,8 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Whether the database, the event store and the projections are up' })
+  // Never rate-limited and needs no token: the one client error left is a body that is not JSON.
+  @ApiErrors([415])
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: HEALTH_CHECK_MS }),

@@ -10,6 +10,19 @@ export class FieldProblemBody {
   message: string;
 }
 
+/**
+ * Every other client error (401, 403, 413, 415, 429): the status, its name and what to do; the
+ * guards, the body parser and the rate limiter answer in this shape.
+ */
+export class ErrorBody {
+  @ApiProperty({ example: 401 })
+  statusCode: number;
+  @ApiPropertyOptional({ example: 'Unauthorized' })
+  error?: string;
+  @ApiProperty({ example: 'Unauthorized' })
+  message: string;
+}
+
 export class ValidationFailedBody {
   @ApiProperty({ example: 400 })
   statusCode: number;
@@ -46,9 +59,14 @@ export class ConflictBody {
   message: string;
   @ApiProperty({ example: 'governance-hta' })
   streamId: string;
-  @ApiProperty({ example: 4, description: "The version read, or 'no_stream'." })
+  // A union, so the schema says so (a bare `number | string` is documented as an object).
+  @ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string', enum: ['no_stream'] }],
+    example: 4,
+    description: "The version read, or 'no_stream'.",
+  })
   expectedVersion: number | string;
-  @ApiProperty({ example: 5, nullable: true })
+  @ApiProperty({ type: 'integer', example: 5, nullable: true })
   actualVersion: number | null;
   @ApiProperty({ example: true })
   retryable: boolean;

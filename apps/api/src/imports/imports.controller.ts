@@ -18,14 +18,18 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiOkResponse,
+  ApiUnprocessableEntityResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
+  ApiResponse,
   ApiPropertyOptional,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors';
+import { ImportReportBody } from './import-report.body';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/access.decorators';
@@ -133,12 +137,31 @@ export class ImportsController {
       },
     },
   })
-  @ApiOkResponse({ description: 'The dry-run report.' })
+  @ApiOkResponse({ type: ImportReportBody, description: 'The dry-run report.' })
+  @ApiCreatedResponse({ type: ImportReportBody, description: 'Recorded: the report.' })
+  @ApiUnprocessableEntityResponse({
+    type: ImportReportBody,
+    description: 'Rows were rejected, so nothing was recorded: the report names them.',
+  })
+  // Every answer of an import is its report, the refusals too (statusOf).
   @ApiPayloadTooLargeResponse({
+    type: ImportReportBody,
     description: 'The file is over 10 MB, unpacks to over 200 MB, or holds over 50,000 rows.',
   })
-  @ApiTooManyRequestsResponse({
-    description: 'An import of the same user is still running (rule one-import-per-user).',
+  @ApiResponse({
+    status: 400,
+    type: ImportReportBody,
+    description: 'The file cannot be imported: empty, unknown columns, formulas, merged cells.',
+  })
+  @ApiResponse({
+    status: 415,
+    type: ImportReportBody,
+    description: 'Not a spreadsheet (or a body that is neither multipart/form-data nor JSON).',
+  })
+  @ApiResponse({
+    status: 409,
+    type: ImportReportBody,
+    description: 'A command was refused while recording; the rows before it stay recorded.',
   })
   async import(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
@@ -175,6 +198,11 @@ export class ImportsController {
   @Get('templates/:kind')
   @ApiOperation({ summary: 'An empty spreadsheet for one kind: the columns and an example row' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({
+    description: 'The template, an .xlsx file.',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiErrors([404], { 404: 'No import kind has this name.' })
   async template(@Param('kind') kind: string): Promise<StreamableFile> {
     try {
       const { fileName, content } = await this.imports.template(kind);

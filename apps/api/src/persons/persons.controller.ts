@@ -19,12 +19,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors';
 import { PersonAlreadyRegistered, PersonRegister, type PersonView } from '@ledger/platform';
 import { READERS, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { IdParam } from '../commands/shared/id-param.pipe';
 import { plain } from '../commands/shared/plain';
-import { PersonRegisteredBody, RegisterPersonDto } from './persons.dto';
+import { PersonRegisteredBody, RegisterPersonDto, PersonViewBody } from './persons.dto';
 
 /**
  * The person register: names and contact details behind the person ids that governance
@@ -55,6 +56,7 @@ export class PersonsController {
   })
   @ApiCreatedResponse({ type: PersonRegisteredBody })
   @ApiConflictResponse({ description: 'The id is registered already (or was erased).' })
+  @ApiErrors([400, 413, 415])
   async register(@Body() body: RegisterPersonDto): Promise<PersonRegisteredBody> {
     try {
       const { personId, name, contact } = plain(body) as RegisterPersonDto;
@@ -79,7 +81,10 @@ export class PersonsController {
     summary:
       "A person's name (contact details for the secretariat only); once erased only a label such as 'a former board member'",
   })
-  @ApiOkResponse({ description: '{personId, name} or {personId, erased: true, label}' })
+  @ApiOkResponse({
+    type: PersonViewBody,
+    description: '{personId, name} or {personId, erased: true, label}',
+  })
   @ApiNotFoundResponse({ description: 'The id was never registered.' })
   async one(
     @Param('personId', IdParam) personId: string,

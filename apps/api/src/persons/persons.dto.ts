@@ -55,3 +55,21 @@ export class PersonRegisteredBody {
   @ApiProperty({ example: 'person-0001' })
   personId: string;
 }
+
+/** GET /persons/:id: the name (contact details for the secretariat), or only a label once erased. */
+export class PersonViewBody {
+  @ApiProperty({ example: 'person-0001' })
+  personId: string;
+  @ApiPropertyOptional({ example: 'Agi Csonka', description: 'Absent once erased.' })
+  name?: string;
+  @ApiPropertyOptional({
+    type: () => PersonContactDto,
+    nullable: true,
+    description: 'For the secretariat only.',
+  })
+  contact?: PersonContactDto | null;
+  @ApiPropertyOptional({ example: true, description: 'Set once the name was erased.' })
+  erased?: boolean;
+  @ApiPropertyOptional({ example: 'a former board member', description: 'Set once erased.' })
+  label?: string;
+}

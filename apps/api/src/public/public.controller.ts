@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorators';
+import { ApiErrors } from '../openapi/api-errors';
+import { PublicSummaryBody } from './public-summary.body';
 import { PublicSummaryService } from './public-summary.service';
 
 @ApiTags('public')
@@ -15,7 +17,9 @@ export class PublicController {
     description:
       'No person ids or names. Every count below 5 in a breakdown is "<5" (suppressed here, on the server); totals are exact.',
   })
-  summary() {
+  @ApiOkResponse({ type: PublicSummaryBody })
+  @ApiErrors([429])
+  summary(): Promise<PublicSummaryBody> {
     return this.summaries.summary();
   }
 }

@@ -92,7 +92,7 @@ export class TimelineQuery {
   @Moment(true)
   to?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -100,7 +100,7 @@ export class TimelineQuery {
   @Max(LAST_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 50, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,11 +1,9 @@
 import {
-  get,
   partners,
   personName,
-  query,
+  read,
   type Composition,
   type Seat,
-  type Timeline,
   type TimelineEntry,
 } from '../api';
 import { markRendered } from '../charts';
@@ -42,7 +40,7 @@ export async function renderGovernance(view: HTMLElement): Promise<void> {
   let organisations: Map<string, string>;
   try {
     const [c, list] = await Promise.all([
-      get<Composition>(`/governance/composition${query({ asOf: state.asOf })}`),
+      read('/governance/composition', { query: { asOf: state.asOf || undefined } }),
       partners().catch(() => []),
     ]);
     composition = c;
@@ -98,9 +96,7 @@ function bodyCard(body: string, seats: Seat[], organisations: Map<string, string
                 h(
                   'div',
                   { class: 'seat-name' },
-                  seat.name
-                    ? h('span', { class: 'person named', title: seat.personId ?? '' }, seat.name)
-                    : personLabel(seat.personId, personName),
+                  personLabel(seat.personId, personName),
                   seat.role && seat.role !== 'member'
                     ? badge(label.role(seat.role), seat.role === 'chair' ? 'info' : 'neutral')
                     : null,
@@ -135,8 +131,7 @@ function avatar(seat: Seat): HTMLElement {
     element.textContent =
       `${parts[0]?.[0] ?? ''}${parts.length > 1 ? parts[parts.length - 1][0] : ''}`.toUpperCase();
   };
-  if (seat.name) show(seat.name);
-  else if (seat.personId) void personName(seat.personId).then(show);
+  if (seat.personId) void personName(seat.personId).then(show);
   return element;
 }
 
@@ -177,10 +172,10 @@ async function loadTimeline(
   mount(host, loading());
   try {
     const params = { body: filter || undefined, to: day, pageSize: PAGE };
-    let timeline = await get<Timeline>(`/governance/timeline${query({ ...params, page: 1 })}`);
+    let timeline = await read('/governance/timeline', { query: { ...params, page: 1 } });
     if (timeline.total > PAGE) {
       const last = Math.ceil(timeline.total / PAGE);
-      timeline = await get<Timeline>(`/governance/timeline${query({ ...params, page: last })}`);
+      timeline = await read('/governance/timeline', { query: { ...params, page: last } });
     }
     const entries = [...timeline.entries].reverse();
     let shown = Math.min(SHOWN, entries.length);

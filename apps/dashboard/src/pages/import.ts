@@ -1,28 +1,8 @@
+import type { ImportReport } from '../api';
 import { currentSession } from '../session';
 import { h, mount } from '../dom';
 import { lang } from '../i18n';
 import { pageHeader } from '../ui';
-
-/** The parts of POST /imports' report this page shows. */
-interface ImportReport {
-  outcome: 'checked' | 'applied' | 'refused' | 'unreadable' | 'failed';
-  message: string;
-  summary: {
-    rows: number;
-    accepted: number;
-    rejected: number;
-    duplicate: number;
-    recorded: number;
-  };
-  problems: Array<{ message: string }>;
-  rows: Array<{
-    sheet: string;
-    row: number;
-    status: string;
-    problems: Array<{ text: string; rule: string }>;
-    commands: Array<{ summary: string; status: string }>;
-  }>;
-}
 
 const KINDS = ['', 'partners', 'initiatives', 'declarations', 'seats', 'housing-counts'];
 

@@ -1,4 +1,4 @@
-import { get, partners, type Initiative, type InitiativeDetail } from '../api';
+import { partners, read, type Initiative, type InitiativeDetail } from '../api';
 import { markRendered } from '../charts';
 import { h, mount } from '../dom';
 import { fmt, label, t } from '../i18n';
@@ -28,7 +28,7 @@ export async function renderInitiatives(view: HTMLElement): Promise<void> {
   mount(view, pageHeader(t('initiativesTitle'), t('initiativesSub')), body);
   let list: Initiative[];
   try {
-    list = await get<Initiative[]>('/initiatives');
+    list = await read('/initiatives');
   } catch (error) {
     mount(
       body,
@@ -104,7 +104,7 @@ export async function renderInitiative(view: HTMLElement, id: string): Promise<v
   let names: Map<string, string>;
   try {
     const [detail, list] = await Promise.all([
-      get<InitiativeDetail>(`/initiatives/${encodeURIComponent(id)}`),
+      read('/initiatives/{initiativeId}', { path: { initiativeId: id } }),
       partners().catch(() => []),
     ]);
     i = detail;

@@ -1,15 +1,9 @@
-import { api, ApiError, forgetCaches } from '../api';
+import { api, ApiError, forgetCaches, type LoginAnswer } from '../api';
 import { h, icon, mount } from '../dom';
 import { t } from '../i18n';
 import type { Route } from '../main';
-import { can, startSession, type Role } from '../session';
+import { can, startSession } from '../session';
 import { icons } from '../ui';
-
-interface LoginAnswer {
-  accessToken: string;
-  expiresIn: number;
-  role: Role;
-}
 
 export function renderLogin(view: HTMLElement, route: Route): void {
   const username = h('input', {

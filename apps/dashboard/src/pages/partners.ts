@@ -1,4 +1,4 @@
-import { get, partners, type HistoryEntry, type PartnerDetail, type PartnerRow } from '../api';
+import { partners, read, type HistoryEntry, type PartnerDetail, type PartnerRow } from '../api';
 import { markRendered } from '../charts';
 import { h, icon, mount } from '../dom';
 import { eventLabel, fmt, label, t, type Key } from '../i18n';
@@ -129,7 +129,7 @@ export async function renderPartner(view: HTMLElement, partnerId: string): Promi
   mount(view, loading());
   let p: PartnerDetail;
   try {
-    p = await get<PartnerDetail>(`/partners/${encodeURIComponent(partnerId)}`);
+    p = await read('/partners/{partnerId}', { path: { partnerId } });
   } catch (error) {
     mount(
       view,

@@ -1,4 +1,4 @@
-import { get, query, type Progress } from '../api';
+import { read, type Progress } from '../api';
 import { breakdownChart, chart, markRendered, palette } from '../charts';
 import { h, mount } from '../dom';
 import { fmt, t } from '../i18n';
@@ -19,7 +19,7 @@ export async function renderProgress(view: HTMLElement): Promise<void> {
   );
   let progress: Progress;
   try {
-    progress = await get<Progress>(`/progress${query({ asOf: state.asOf })}`);
+    progress = await read('/progress', { query: { asOf: state.asOf || undefined } });
   } catch (error) {
     mount(
       body,

@@ -1,4 +1,4 @@
-import { api, type PublicCount, type PublicSummary } from '../api';
+import { read, type PublicCount, type PublicSummary } from '../api';
 import { markRendered } from '../charts';
 import { h, mount } from '../dom';
 import { fmt, label, t } from '../i18n';
@@ -14,7 +14,7 @@ export async function renderPublic(view: HTMLElement): Promise<void> {
   mount(view, loading());
   let s: PublicSummary;
   try {
-    s = await api<PublicSummary>('GET', '/public/summary', undefined, { anonymous: true });
+    s = await read('/public/summary', undefined, { anonymous: true });
   } catch (error) {
     mount(
       view,

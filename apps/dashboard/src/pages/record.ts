@@ -4,16 +4,7 @@ import {
   partnershipCommitments,
   sectors,
 } from '../../../../libs/domain/src/shared/vocabulary';
-import {
-  get,
-  partners,
-  personName,
-  query,
-  type Composition,
-  type Initiative,
-  type PartnerRow,
-  type Timeline,
-} from '../api';
+import { partners, personName, read, type PartnerRow } from '../api';
 import { markRendered } from '../charts';
 import { h, mount } from '../dom';
 import {
@@ -109,11 +100,9 @@ const memberOptions = (list: PartnerRow[]): Array<[string, string]> =>
 
 async function reportHomesForm(): Promise<HTMLElement> {
   const [initiatives, partnerList, progress] = await Promise.all([
-    get<Initiative[]>('/initiatives'),
+    read('/initiatives'),
     partners(true),
-    get<{ byMunicipality: Array<{ label: string }> }>('/progress').catch(() => ({
-      byMunicipality: [],
-    })),
+    read('/progress').catch(() => ({ byMunicipality: [] as Array<{ label: string }> })),
   ]);
   const municipalities = [
     ...new Set([
@@ -192,12 +181,9 @@ function reportIdField(): { control: HTMLInputElement; element: HTMLElement } {
     const id = control.value.trim();
     if (!id) return;
     try {
-      const report = await get<{
-        count: number;
-        period: string;
-        municipality: string;
-        status: string;
-      }>(`/progress/reports/${encodeURIComponent(id)}/history`);
+      const report = await read('/progress/reports/{reportId}/history', {
+        path: { reportId: id },
+      });
       status.textContent = t('currentReport', {
         count: fmt.int(report.count),
         period: fmt.quarter(report.period),
@@ -278,8 +264,8 @@ interface Assembly {
 
 async function boardForms(): Promise<HTMLElement> {
   const [assemblyLog, composition, partnerList] = await Promise.all([
-    get<Timeline>(`/governance/timeline${query({ body: 'general-assembly', pageSize: 500 })}`),
-    get<Composition>('/governance/composition'),
+    read('/governance/timeline', { query: { body: 'general-assembly', pageSize: 500 } }),
+    read('/governance/composition'),
     partners(),
   ]);
   const assemblies: Assembly[] = assemblyLog.entries

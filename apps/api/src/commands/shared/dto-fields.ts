@@ -284,7 +284,9 @@ export function Nested(
     IsObject(as('required', 'must be an object')),
     ValidateNested(as('required', 'must be an object')),
     Type(type),
-    documented(options, { type }),
+    // Swagger takes a function as a lazy type only when it is named `type` (isLazyTypeFunc); the
+    // caller's arrow is nameless, so it was read as a class with no name: `$ref: .../schemas/`.
+    documented(options, { type: () => type() }),
   );
 }
 
@@ -302,7 +304,7 @@ export function NestedList(
     IsObject(as('required', 'each entry must be an object', true)),
     ValidateNested({ ...as('required', 'each entry must be an object'), each: true }),
     Type(type),
-    documented(options, { type, isArray: true } as ApiPropertyOptions),
+    documented(options, { type: () => type(), isArray: true } as ApiPropertyOptions),
   );
 }
 

@@ -19,6 +19,7 @@ import {
   RuleBrokenBody,
   ValidationFailedBody,
 } from '../../http-errors/error-bodies';
+import { ApiErrors } from '../../openapi/api-errors';
 import { CommandMetadataInterceptor } from './command-metadata';
 
 /** The 201 answer, for the OpenAPI document (see CommandRecorded). */
@@ -74,6 +75,8 @@ export function CommandController(): ClassDecorator {
         'The stream kept moving while the command was decided; nothing was recorded; retry.',
     }),
     ApiInternalServerErrorResponse({ type: InternalErrorBody }),
+    // Refused before the command is read: a body over 1 MB, or one that is not JSON.
+    ApiErrors([413, 415]),
   );
 }
 
