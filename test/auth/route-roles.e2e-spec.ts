@@ -1,14 +1,12 @@
-import { Controller, Get, INestApplication, Module, RequestMethod, Type } from '@nestjs/common';
+import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { PUBLIC_KEY, ROLES_KEY } from '../../apps/api/src/auth/access.decorators';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-config';
 import { signIn } from '../support/auth';
+import { appRoutes } from '../support/app-routes';
 
 interface Route {
   controller: string;
@@ -37,35 +35,16 @@ class ForgottenController {
 @Module({ controllers: [ForgottenController] })
 class ForgottenModule {}
 
-/** Every route of the running app, read from the controllers' metadata, with what it declares. */
+/** Every route of the running app, with what it declares. */
 function routesOf(app: INestApplication): Route[] {
-  const reflector = app.get(Reflector);
-  const routes: Route[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Type<unknown> | null;
-      if (!controller) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) continue;
-        const path = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const targets = [handler as () => unknown, controller];
-        routes.push({
-          controller: controller.name,
-          handler: name,
-          method: RequestMethod[method],
-          path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
-          roles: reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets),
-          isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
-        });
-      }
-    }
-  }
-  return routes;
+  return appRoutes(app).map(({ controller, handler, method, path, roles, isPublic }) => ({
+    controller: controller.name,
+    handler,
+    method,
+    path,
+    roles,
+    isPublic,
+  }));
 }
 
 describe('every route declares who may call it (@Roles or @Public)', () => {

@@ -1,11 +1,10 @@
-import { INestApplication, RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { INestApplication, Type } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { ModulesContainer, Reflector } from '@nestjs/core';
 // class-transformer's `@Type` records (declared in class-transformer-storage.d.ts).
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
-import { PUBLIC_KEY, ROLES_KEY } from '../../apps/api/src/auth/access.decorators';
+import { appRoutes } from '../support/app-routes';
 
 /** One step into a body: a field name, or 0 for the first entry of a list of objects. */
 export type FieldPath = Array<string | 0>;
@@ -26,40 +25,22 @@ export interface RouteInputs {
 
 /**
  * Every route of every controller with its inputs, from the decorators the app itself runs on
- * (the way test/auth/route-roles.e2e-spec.ts lists routes), so a new route or field is covered
+ * (test/support/app-routes.ts, as route-roles.e2e-spec.ts lists them), so a new route or field is covered
  * without anyone adding it to a list.
  */
 export function routeInputsOf(app: INestApplication): RouteInputs[] {
-  const reflector = app.get(Reflector);
-  const routes: RouteInputs[] = [];
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Type<unknown> | null;
-      if (!controller) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-      const prototype = controller.prototype as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
-        const handler = prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-        if (method === undefined) continue;
-        const own = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const path = `/${[base, own].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-        const targets = [handler as () => unknown, controller];
-        const args = argumentsOf(controller, name);
-        routes.push({
-          method: RequestMethod[method],
-          path,
-          roles: reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, targets) ?? [],
-          isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
-          pathParams: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
-          queryParams: args.query.flatMap((dto) => propertiesOf(dto)),
-          bodyFields: args.body.flatMap((dto) => fieldsOf(dto, [])),
-        });
-      }
-    }
-  }
-  return routes;
+  return appRoutes(app).map(({ controller, handler, method, path, roles, isPublic }) => {
+    const args = argumentsOf(controller, handler);
+    return {
+      method,
+      path,
+      roles: roles ?? [],
+      isPublic,
+      pathParams: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
+      queryParams: args.query.flatMap((dto) => propertiesOf(dto)),
+      bodyFields: args.body.flatMap((dto) => fieldsOf(dto, [])),
+    };
+  });
 }
 
 /** The DTO classes of a handler's `@Query()` and `@Body()` arguments. */
