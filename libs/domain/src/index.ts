@@ -1,4 +1,5 @@
 export * from './shared/events';
+export * from './shared/exhaustive';
 export * from './shared/errors';
 export * from './shared/rules';
 export * from './shared/dates';

@@ -16,6 +16,7 @@ import type {
   AllianceGoalRevised,
 } from './alliance.events';
 import type { AllianceState } from './alliance.state';
+import { assertNever } from '../shared/exhaustive';
 
 export function streamIdForAlliance(allianceId: string): string {
   return `alliance-${allianceId}`;
@@ -87,6 +88,8 @@ export function decideAlliance(
       return decideFoundAlliance(state, command, now);
     case 'ReviseAllianceGoal':
       return decideReviseAllianceGoal(state, command, now);
+    default:
+      return assertNever(command);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PartnershipCommitment, StrategicEffort } from '../shared/vocabulary';
 import type { AllianceEvent, AllianceGoal } from './alliance.events';
+import { assertNever } from '../shared/exhaustive';
 
 export interface AllianceState {
   founded: boolean;
@@ -51,6 +52,6 @@ export function evolveAlliance(state: AllianceState, event: AllianceEvent): Alli
         ],
       };
     default:
-      return state;
+      return assertNever(event);
   }
 }

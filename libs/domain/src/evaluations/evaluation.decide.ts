@@ -22,6 +22,7 @@ import type {
   EvaluationRoundOpened,
 } from './evaluation.events';
 import type { EvaluationRoundState } from './evaluation.state';
+import { assertNever } from '../shared/exhaustive';
 
 /**
  * One stream per round: "each body scores each parameter once" holds within a round, and
@@ -135,6 +136,8 @@ export function decideEvaluationRound(
       return decideScoreEvaluationParameters(state, command, now);
     case 'ConcludeEvaluationRound':
       return decideConcludeEvaluationRound(state, command, now);
+    default:
+      return assertNever(command);
   }
 }
 

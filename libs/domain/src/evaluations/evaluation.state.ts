@@ -1,5 +1,6 @@
 import type { Body } from '../shared/vocabulary';
 import type { EvaluationRoundEvent } from './evaluation.events';
+import { assertNever } from '../shared/exhaustive';
 
 export interface ParameterScore {
   body: Body;
@@ -50,6 +51,6 @@ export function evolveEvaluationRound(
     case 'EvaluationRoundConcluded':
       return { ...state, status: 'concluded' };
     default:
-      return state;
+      return assertNever(event);
   }
 }

@@ -26,6 +26,7 @@ import type {
 } from './governance.events';
 import { requireCurrentSeat, requireSeatRulesAfter } from './governance.rules';
 import { roleOn, type GovernanceState } from './governance.state';
+import { assertNever } from '../shared/exhaustive';
 
 /**
  * One stream for the board, the Advisory Board, the secretariat and the general assemblies:
@@ -305,6 +306,8 @@ export function decideGovernance(
       return decideStartInSecretariat(state, command, now);
     case 'LeaveSecretariat':
       return decideLeaveSecretariat(state, command, now);
+    default:
+      return assertNever(command);
   }
 }
 

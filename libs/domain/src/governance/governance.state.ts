@@ -1,6 +1,7 @@
 import { contains, earliest, type DayInterval } from '../shared/dates';
 import type { Body } from '../shared/vocabulary';
 import type { GovernanceEvent } from './governance.events';
+import { assertNever } from '../shared/exhaustive';
 
 /**
  * One seat on one body, held by one person (the representative, on the Advisory Board, where the
@@ -118,7 +119,7 @@ export function evolveGovernance(state: GovernanceState, event: GovernanceEvent)
     case 'SecretariatStaffLeft':
       return withSeat(base, event.data.seatId, (seat) => ({ ...seat, leftOn: event.data.leftOn }));
     default:
-      return state;
+      return assertNever(event);
   }
 }
 

@@ -15,6 +15,7 @@ import type {
   GrantPeriod,
 } from './grant.events';
 import type { GrantState } from './grant.state';
+import { assertNever } from '../shared/exhaustive';
 
 /**
  * One stream per grant, apart from the alliance's stream: a grant's rules concern only itself
@@ -118,6 +119,8 @@ export function decideGrant(state: GrantState, command: GrantCommand, now?: stri
       return decideExtendGrant(state, command, now);
     case 'EndGrant':
       return decideEndGrant(state, command, now);
+    default:
+      return assertNever(command);
   }
 }
 

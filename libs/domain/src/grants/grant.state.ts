@@ -1,4 +1,5 @@
 import type { GrantEvent, GrantPeriod, GrantRecipient } from './grant.events';
+import { assertNever } from '../shared/exhaustive';
 
 export interface GrantState {
   status: 'unknown' | 'active' | 'ended';
@@ -44,6 +45,6 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
     case 'GrantEnded':
       return { ...state, status: 'ended', endedOn: event.data.endedOn };
     default:
-      return state;
+      return assertNever(event);
   }
 }

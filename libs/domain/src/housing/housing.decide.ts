@@ -21,6 +21,7 @@ import type {
 } from './housing.events';
 import type { HousingReportState } from './housing.state';
 import { requireQuarter } from './quarter';
+import { assertNever } from '../shared/exhaustive';
 
 /**
  * One stream per report. No rule spans reports (the sources give no de-duplication rule, and
@@ -105,6 +106,8 @@ export function decideHousingReport(
       return decideCorrectHousingCount(state, command, now);
     case 'RetractHousingCount':
       return decideRetractHousingCount(state, command, now);
+    default:
+      return assertNever(command);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { HousingType } from '../shared/vocabulary';
 import type { HousingReportEvent } from './housing.events';
+import { assertNever } from '../shared/exhaustive';
 
 export interface HousingReportState {
   status: 'unknown' | 'reported' | 'retracted';
@@ -66,6 +67,6 @@ export function evolveHousingReport(
         countHistory: [...state.countHistory, { count: 0, at, reason: event.data.reason }],
       };
     default:
-      return state;
+      return assertNever(event);
   }
 }

@@ -30,6 +30,7 @@ import type {
   PartnerLeftInitiative,
 } from './initiative.events';
 import type { InitiativeState } from './initiative.state';
+import { assertNever } from '../shared/exhaustive';
 
 /** One stream per initiative: its rules (a lead partner, forward phases) concern it alone. */
 export function streamIdForInitiative(initiativeId: string): string {
@@ -198,6 +199,8 @@ export function decideInitiative(
       return decideJoinInitiative(state, command, now);
     case 'LeaveInitiative':
       return decideLeaveInitiative(state, command, now);
+    default:
+      return assertNever(command);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { InitiativePhase } from '../shared/vocabulary';
 import type { InitiativeEvent, InitiativePartnerRole, InitiativeTarget } from './initiative.events';
+import { assertNever } from '../shared/exhaustive';
 
 export interface InitiativeState {
   launched: boolean;
@@ -84,6 +85,6 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
       };
     }
     default:
-      return state;
+      return assertNever(event);
   }
 }

@@ -48,6 +48,7 @@ import {
   type DeclarationState,
   type PartnerState,
 } from './partner.state';
+import { assertNever } from '../shared/exhaustive';
 
 export function streamIdForPartner(partnerId: string): string {
   return `partner-${partnerId}`;
@@ -397,6 +398,8 @@ export function decidePartner(
       return decideReviseCommitment(state, command, now);
     case 'WithdrawCommitment':
       return decideWithdrawCommitment(state, command, now);
+    default:
+      return assertNever(command);
   }
 }
 

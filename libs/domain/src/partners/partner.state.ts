@@ -1,5 +1,6 @@
 import type { Sector } from '../shared/vocabulary';
 import type { CommitmentTarget, DeclarationContent, PartnerEvent } from './partner.events';
+import { assertNever } from '../shared/exhaustive';
 
 export type DeclarationStatus = 'draft' | 'signed' | 'withdrawn';
 export interface DeclarationState {
@@ -139,7 +140,7 @@ export function evolvePartner(state: PartnerState, event: PartnerEvent): Partner
         status: 'withdrawn',
       });
     default:
-      return state;
+      return assertNever(event);
   }
 }
 

@@ -9,6 +9,7 @@ import {
 import type { RecordReferenceCount, ReferenceCountCommand } from './reference-count.commands';
 import type { ReferenceCountEvent, ReferenceCountRecorded } from './reference-count.events';
 import type { ReferenceCountsState } from './reference-count.state';
+import { assertNever } from '../shared/exhaustive';
 
 /**
  * One stream for all of the alliance's reference counts, apart from its housing reports: the
@@ -93,6 +94,8 @@ export function decideReferenceCounts(
   switch (command.type) {
     case 'RecordReferenceCount':
       return decideRecordReferenceCount(state, command, now);
+    default:
+      return assertNever(command.type); // .type: a union of one member does not narrow to never
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ReferenceCountEvent, ReferenceCountRecordedData } from './reference-count.events';
+import { assertNever } from '../shared/exhaustive';
 
 export interface ReferenceCountsState {
   allianceId: string | null;
@@ -15,6 +16,6 @@ export function evolveReferenceCounts(
     case 'ReferenceCountRecorded':
       return { allianceId: event.data.allianceId, counts: [...state.counts, event.data] };
     default:
-      return state;
+      return assertNever(event.type); // .type: a union of one member does not narrow to never
   }
 }
