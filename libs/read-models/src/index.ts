@@ -2,6 +2,7 @@ export * from './checkpoints/projection-checkpoint.entity';
 export { readModelMigrations } from './migrations';
 export * from './entities';
 export * from './projection/projection';
+export * from './projection/domain-events';
 export * from './projection/batch-applier';
 export * from './projection/checkpoint-fence';
 export * from './projection/projector-lease';

@@ -1,7 +1,13 @@
 import { Pool } from 'pg';
 import { EventTypeRegistry, RecordedEvent } from '@ledger/event-store';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '@ledger/event-store/postgres/event-rows';
-import { governanceEventTypes, housingReportEventTypes } from '@ledger/domain';
+import {
+  assertNever,
+  DomainEventType,
+  governanceEventTypes,
+  housingReportEventTypes,
+} from '@ledger/domain';
+import { asDomainEvent, eventTypeSet, RecordedEventOf } from '@ledger/read-models';
 import { AsOf } from '../queries/as-of';
 import { GovernanceService } from '../queries/governance.service';
 import { ProgressService } from '../queries/progress.service';
@@ -16,6 +22,10 @@ export const HOMES_FIGURES = {
 } as const;
 export type HomesFigure = keyof typeof HOMES_FIGURES;
 export const FIGURES = [...Object.keys(HOMES_FIGURES), 'seat'] as const;
+
+/** The events behind each kind of figure: the housing reports' and the seats'. */
+const HOUSING_TYPES = eventTypeSet(housingReportEventTypes);
+const SEAT_TYPES = eventTypeSet(governanceEventTypes);
 
 /** One event behind a figure, with what it did to it. */
 export interface ExplainedEvent {
@@ -119,13 +129,25 @@ export class Explainer {
     const events: ExplainedEvent[] = [];
     for (const row of rows) {
       const event = toRecordedEvent(row);
-      const data = this.registry.upcast(event.type, event.schemaVersion, event.data).data as {
-        reportId: string;
-        count?: number;
-      };
-      const report = reports.get(data.reportId) ?? { reported: false, standing: null, homes: 0 };
-      reports.set(data.reportId, report);
-      if (event.type === 'HomesReported') report.reported = true;
+      const typed = this.upcast(event, HOUSING_TYPES);
+      const { reportId } = typed.data;
+      const report = reports.get(reportId) ?? { reported: false, standing: null, homes: 0 };
+      reports.set(reportId, report);
+      let homes: number;
+      switch (typed.type) {
+        case 'HomesReported':
+          report.reported = true;
+          homes = typed.data.count;
+          break;
+        case 'HousingCountCorrected':
+          homes = typed.data.count;
+          break;
+        case 'HousingCountRetracted':
+          homes = 0;
+          break;
+        default:
+          homes = assertNever(typed);
+      }
       const explained = explainedEvent(
         event,
         Date.parse(event.recordedAt) >= at.knownBefore.getTime()
@@ -139,7 +161,7 @@ export class Explainer {
       if (!report.reported || explained.effect !== 'counted') continue;
       if (report.standing) report.standing.effect = 'superseded';
       report.standing = explained;
-      report.homes = event.type === 'HousingCountRetracted' ? 0 : (data.count ?? 0);
+      report.homes = homes;
     }
     const counted = [...reports.entries()]
       .filter(([, r]) => r.standing)
@@ -181,6 +203,8 @@ export class Explainer {
         return progress.byMunicipality.find((b) => b.key === key)?.homes ?? 0;
       case 'homes-by-year':
         return progress.byYear.find((y) => y.year === Number(key))?.homes ?? 0;
+      default:
+        return assertNever(figure);
     }
   }
 
@@ -210,13 +234,10 @@ export class Explainer {
     const events: ExplainedEvent[] = [];
     for (const row of rows) {
       const event = toRecordedEvent(row);
-      // Governance event data: every field read below is a string (or a term of two).
-      const d = this.registry.upcast(event.type, event.schemaVersion, event.data).data as Record<
-        string,
-        string
-      > & { term: { startsOn: string; endsOn: string | null } };
+      const typed = this.upcast(event, SEAT_TYPES);
       const recorded = Date.parse(event.recordedAt);
       const open = (
+        seatId: string,
         body: string,
         person: string | null,
         organisation: string | null,
@@ -225,9 +246,9 @@ export class Explainer {
         termEndsOn: string | null,
       ) => {
         const seq =
-          Math.max(0, ...periods.filter((p) => p.seatId === d.seatId).map((p) => p.seq)) + 1;
+          Math.max(0, ...periods.filter((p) => p.seatId === seatId).map((p) => p.seq)) + 1;
         periods.push({
-          seatId: d.seatId,
+          seatId,
           seq,
           body,
           personId: person,
@@ -240,8 +261,8 @@ export class Explainer {
           recordedUntil: termEndsOn === null ? null : recorded,
         });
       };
-      const close = (on: string): Seat | undefined => {
-        const mine = periods.filter((p) => p.seatId === d.seatId);
+      const close = (seatId: string, on: string): Seat | undefined => {
+        const mine = periods.filter((p) => p.seatId === seatId);
         const last = mine.find((p) => p.seq === Math.max(...mine.map((m) => m.seq)));
         if (last) {
           last.validUntil = on;
@@ -249,9 +270,13 @@ export class Explainer {
         }
         return last;
       };
-      switch (event.type) {
-        case 'BoardMemberElected':
+      switch (typed.type) {
+        case 'GeneralAssemblyHeld':
+          break; // holds no seat (and names none, so the query above never returns one)
+        case 'BoardMemberElected': {
+          const d = typed.data;
           open(
+            d.seatId,
             'board',
             d.personId,
             d.organisationId,
@@ -260,9 +285,12 @@ export class Explainer {
             d.term.endsOn ?? null,
           );
           break;
+        }
         case 'BoardMemberRoleChanged': {
-          const closed = close(d.changedOn);
+          const d = typed.data;
+          const closed = close(d.seatId, d.changedOn);
           open(
+            d.seatId,
             'board',
             d.personId,
             closed?.organisationId ?? null,
@@ -273,10 +301,12 @@ export class Explainer {
           break;
         }
         case 'BoardMemberSteppedDown':
-          close(d.steppedDownOn);
+          close(typed.data.seatId, typed.data.steppedDownOn);
           break;
-        case 'AdvisoryBoardMemberAppointed':
+        case 'AdvisoryBoardMemberAppointed': {
+          const d = typed.data;
           open(
+            d.seatId,
             'advisory-board',
             d.representativePersonId,
             d.organisationId,
@@ -285,15 +315,20 @@ export class Explainer {
             null,
           );
           break;
+        }
         case 'AdvisoryBoardMemberLeft':
-          close(d.leftOn);
+          close(typed.data.seatId, typed.data.leftOn);
           break;
-        case 'SecretariatStaffStarted':
-          open('secretariat', d.personId, null, d.role, d.startsOn, null);
+        case 'SecretariatStaffStarted': {
+          const d = typed.data;
+          open(d.seatId, 'secretariat', d.personId, null, d.role, d.startsOn, null);
           break;
+        }
         case 'SecretariatStaffLeft':
-          close(d.leftOn);
+          close(typed.data.seatId, typed.data.leftOn);
           break;
+        default:
+          assertNever(typed);
       }
       events.push(
         explainedEvent(
@@ -351,5 +386,14 @@ export class Explainer {
       rule: 'a seat counts on a day once it had started and its start was recorded by knownOn, until an end that had both happened and been recorded by knownOn',
       events,
     };
+  }
+
+  /** The event with its data lifted to the current schema, typed as one of the given types. */
+  private upcast<T extends DomainEventType>(
+    event: RecordedEvent,
+    types: ReadonlySet<T>,
+  ): RecordedEventOf<T> {
+    const current = this.registry.upcast(event.type, event.schemaVersion, event.data);
+    return asDomainEvent({ ...event, ...current }, types);
   }
 }

@@ -7,6 +7,7 @@ import {
   Projection,
   CopyColumns,
   copyRows,
+  eventsFor,
   setAsideQueryIndexes,
   Sql,
 } from '@ledger/read-models';
@@ -184,12 +185,10 @@ async function applyBatch(
       const from = positions.get(projection.name)!;
       const to = target(projection.name);
       if (from >= to) continue;
-      const mine = events.filter(
-        (e) =>
-          e.globalPosition! > from &&
-          e.globalPosition! <= to &&
-          projection.eventTypes.has(e.type) &&
-          include(e),
+      const mine = eventsFor(
+        projection,
+        events,
+        (e) => e.globalPosition! > from && e.globalPosition! <= to && include(e),
       );
       // As BatchApplier does: a projection that applies a batch set-wise gets the batch.
       if (projection.prepareBatch && mine.length) {

@@ -1,7 +1,7 @@
 import { PoolClient } from 'pg';
 import { RecordedEvent } from '@ledger/event-store';
 import { CheckpointMovedError } from './checkpoint-fence';
-import { PreparedWrite, Projection, sqlOn } from './projection';
+import { eventsFor, PreparedWrite, Projection, sqlOn } from './projection';
 import { assertSchemaName, LIVE_READ_MODEL_SCHEMA } from '../read-model-schema';
 
 /**
@@ -54,9 +54,7 @@ export class BatchApplier {
     for (const projection of this.projections) {
       const from = checkpoints.get(projection.name) ?? 0;
       if (last <= from) continue;
-      const mine = events.filter(
-        (e) => e.globalPosition! > from && projection.eventTypes.has(e.type),
-      );
+      const mine = eventsFor(projection, events, (e) => e.globalPosition! > from);
       // A projection without a set-wise step applies its events one by one when written.
       const write: PreparedWrite = projection.prepareBatch
         ? mine.length

@@ -1,6 +1,8 @@
 import { ClientBase } from 'pg';
+import type { DomainEventType } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
 import { CopyColumns, copyRows } from './copy-rows';
+import { asDomainEvent, RecordedEventOf } from './domain-events';
 
 /** Runs SQL inside the batch's transaction. */
 export interface Sql {
@@ -24,15 +26,20 @@ export function sqlOn(client: ClientBase): Sql {
 /**
  * Turns events into rows of its own tables. The runner calls apply() inside the transaction
  * that also moves the projection's checkpoint, so each event is applied exactly once.
+ *
+ * T is the event types it reads: its events come typed as the domain's events of those types
+ * (narrowed once by the runner, see eventsFor), so its `switch (event.type)` narrows the data
+ * and ends in `assertNever(event)`; a type added to the set, or to a domain union the set is
+ * made from, fails the build until the projection handles it.
  */
-export interface Projection {
+export interface Projection<T extends DomainEventType = DomainEventType> {
   /** Stable name: the key of its checkpoint. */
   readonly name: string;
   /** The tables it owns (unqualified: the schema is chosen per batch); a rebuild empties exactly these. */
   readonly tables: readonly string[];
   /** The event types it reads; others pass by without cost. */
-  readonly eventTypes: ReadonlySet<string>;
-  apply(event: RecordedEvent, sql: Sql): Promise<void>;
+  readonly eventTypes: ReadonlySet<T>;
+  apply(event: RecordedEventOf<T>, sql: Sql): Promise<void>;
   /**
    * Optional: a batch of this projection's events at once (in log order), for projections whose
    * volume makes one statement per event too slow. In two steps: this call does the part that
@@ -42,7 +49,7 @@ export interface Projection {
    * rows: anything read from the database belongs in the returned step. It is asynchronous only
    * so that a long preparation can pause for I/O (the previous batch's write) now and then.
    */
-  prepareBatch?(events: RecordedEvent[]): Promise<PreparedWrite>;
+  prepareBatch?(events: Array<RecordedEventOf<T>>): Promise<PreparedWrite>;
 }
 
 /**
@@ -51,7 +58,20 @@ export interface Projection {
  */
 export type PreparedWrite = (sql: Sql) => Promise<void>;
 
-/** Data of an event whose type the projection has already checked. */
-export function dataOf<T>(event: RecordedEvent): T {
-  return event.data as T;
+/**
+ * The events of a batch that a projection reads (its event types, and whatever else `keep`
+ * asks), typed as its events: the one boundary between the stored log and a projection.
+ */
+export function eventsFor<T extends DomainEventType>(
+  projection: Projection<T>,
+  events: readonly RecordedEvent[],
+  keep: (event: RecordedEvent) => boolean,
+): Array<RecordedEventOf<T>> {
+  const mine: Array<RecordedEventOf<T>> = [];
+  for (const event of events) {
+    if (keep(event) && (projection.eventTypes as ReadonlySet<string>).has(event.type)) {
+      mine.push(asDomainEvent(event, projection.eventTypes));
+    }
+  }
+  return mine;
 }

@@ -1,18 +1,14 @@
-import type {
-  AdvisoryBoardMemberAppointedData,
-  AdvisoryBoardMemberLeftData,
-  BoardMemberElectedData,
-  BoardMemberRoleChangedData,
-  BoardMemberSteppedDownData,
-  GeneralAssemblyHeldData,
-  PartnershipDeclarationSignedData,
-  PartnershipDeclarationWithdrawnData,
-  SecretariatStaffLeftData,
-  SecretariatStaffStartedData,
-} from '@ledger/domain';
-import { governanceEventTypes } from '@ledger/domain';
+import { assertNever, governanceEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
-import { dataOf, Projection, Sql } from '../projection/projection';
+import { eventTypeSet, RecordedEventOf, TypesIn } from '../projection/domain-events';
+import { Projection, Sql } from '../projection/projection';
+
+/** The events it reads: exactly the types its switch handles. */
+const EVENT_TYPES = eventTypeSet(governanceEventTypes, [
+  'PartnershipDeclarationSigned',
+  'PartnershipDeclarationWithdrawn',
+]);
+type Handled = TypesIn<typeof EVENT_TYPES>;
 
 interface TimelineEntry {
   body: string;
@@ -26,23 +22,19 @@ interface TimelineEntry {
  * every change to the board, the advisory board and the secretariat, the general assemblies,
  * and the partnership declarations signed and withdrawn.
  */
-export class GovernanceProjection implements Projection {
+export class GovernanceProjection implements Projection<Handled> {
   readonly name = 'governance';
   readonly tables = ['seat_period', 'governance_timeline'];
-  readonly eventTypes = new Set<string>([
-    ...governanceEventTypes,
-    'PartnershipDeclarationSigned',
-    'PartnershipDeclarationWithdrawn',
-  ]);
+  readonly eventTypes = EVENT_TYPES;
 
-  async apply(event: RecordedEvent, sql: Sql): Promise<void> {
+  async apply(event: RecordedEventOf<Handled>, sql: Sql): Promise<void> {
     switch (event.type) {
       case 'GeneralAssemblyHeld': {
-        const d = dataOf<GeneralAssemblyHeldData>(event);
+        const d = event.data;
         return this.timeline(sql, event, { body: 'general-assembly' }, d);
       }
       case 'BoardMemberElected': {
-        const d = dataOf<BoardMemberElectedData>(event);
+        const d = event.data;
         await this.openSeat(
           sql,
           event,
@@ -62,7 +54,7 @@ export class GovernanceProjection implements Projection {
         );
       }
       case 'BoardMemberRoleChanged': {
-        const d = dataOf<BoardMemberRoleChangedData>(event);
+        const d = event.data;
         const [closed] = await this.closeSeat(sql, event, d.seatId, d.changedOn);
         await this.openSeat(
           sql,
@@ -88,7 +80,7 @@ export class GovernanceProjection implements Projection {
         );
       }
       case 'BoardMemberSteppedDown': {
-        const d = dataOf<BoardMemberSteppedDownData>(event);
+        const d = event.data;
         const [closed] = await this.closeSeat(sql, event, d.seatId, d.steppedDownOn);
         return this.timeline(
           sql,
@@ -103,7 +95,7 @@ export class GovernanceProjection implements Projection {
         );
       }
       case 'AdvisoryBoardMemberAppointed': {
-        const d = dataOf<AdvisoryBoardMemberAppointedData>(event);
+        const d = event.data;
         await this.openSeat(
           sql,
           event,
@@ -128,7 +120,7 @@ export class GovernanceProjection implements Projection {
         );
       }
       case 'AdvisoryBoardMemberLeft': {
-        const d = dataOf<AdvisoryBoardMemberLeftData>(event);
+        const d = event.data;
         const [closed] = await this.closeSeat(sql, event, d.seatId, d.leftOn);
         return this.timeline(
           sql,
@@ -143,7 +135,7 @@ export class GovernanceProjection implements Projection {
         );
       }
       case 'SecretariatStaffStarted': {
-        const d = dataOf<SecretariatStaffStartedData>(event);
+        const d = event.data;
         await this.openSeat(
           sql,
           event,
@@ -163,7 +155,7 @@ export class GovernanceProjection implements Projection {
         );
       }
       case 'SecretariatStaffLeft': {
-        const d = dataOf<SecretariatStaffLeftData>(event);
+        const d = event.data;
         const [closed] = await this.closeSeat(sql, event, d.seatId, d.leftOn);
         return this.timeline(
           sql,
@@ -173,13 +165,15 @@ export class GovernanceProjection implements Projection {
         );
       }
       case 'PartnershipDeclarationSigned': {
-        const d = dataOf<PartnershipDeclarationSignedData>(event);
+        const d = event.data;
         return this.timeline(sql, event, { body: 'partners', organisationId: d.partnerId }, d);
       }
       case 'PartnershipDeclarationWithdrawn': {
-        const d = dataOf<PartnershipDeclarationWithdrawnData>(event);
+        const d = event.data;
         return this.timeline(sql, event, { body: 'partners', organisationId: d.partnerId }, d);
       }
+      default:
+        return assertNever(event);
     }
   }
 

@@ -1,15 +1,16 @@
 import { setImmediate } from 'node:timers/promises';
-import type {
-  HomesReportedData,
-  HousingCountCorrectedData,
-  HousingCountRetractedData,
-} from '@ledger/domain';
-import { housingReportEventTypes } from '@ledger/domain';
-import { RecordedEvent } from '@ledger/event-store';
-import { dataOf, PreparedWrite, Projection, Sql } from '../projection/projection';
+import { assertNever, housingReportEventTypes } from '@ledger/domain';
+import { eventTypeSet, RecordedEventOf, TypesIn } from '../projection/domain-events';
+import { PreparedWrite, Projection, Sql } from '../projection/projection';
 import { CopyType } from '../projection/copy-rows';
 import { ReportChange, standingSteps } from './standing-steps';
 import { SummedRows } from './summed-rows';
+
+/** The events it reads: exactly the types its batch code handles. */
+const EVENT_TYPES = eventTypeSet(housingReportEventTypes);
+type HousingEvent = RecordedEventOf<TypesIn<typeof EVENT_TYPES>>;
+/** A correction or a retraction: a change to a report. */
+type ChangeEvent = Exclude<HousingEvent, { type: 'HomesReported' }>;
 
 /** A report's changes as [occurred at (ms), homes, counts as a report (1) or retracted (0)]. */
 type ChangeHistory = Array<[number, number, number]>;
@@ -119,12 +120,12 @@ const STANDING_KEY = [['world_day', 'date'], ['known_day', 'date'], ...TOTAL_KEY
  * reports are kept in memory (corrections of them applied there too) and written with one
  * COPY per table; only corrections of reports from earlier batches touch rows one by one.
  */
-export class HousingProjection implements Projection {
+export class HousingProjection implements Projection<HousingEvent['type']> {
   readonly name = 'housing';
   readonly tables = ['housing_report', 'housing_count_change', 'housing_total', 'housing_standing'];
-  readonly eventTypes = new Set<string>(housingReportEventTypes);
+  readonly eventTypes = EVENT_TYPES;
 
-  async apply(event: RecordedEvent, sql: Sql): Promise<void> {
+  async apply(event: HousingEvent, sql: Sql): Promise<void> {
     const write = await this.prepareBatch([event]);
     await write(sql);
   }
@@ -134,13 +135,22 @@ export class HousingProjection implements Projection {
    * corrections of reports from earlier batches read and update those reports in the write step,
    * in log order, after every earlier batch has committed.
    */
-  async prepareBatch(events: RecordedEvent[]): Promise<PreparedWrite> {
+  async prepareBatch(events: HousingEvent[]): Promise<PreparedWrite> {
     const batch = new HousingBatch();
-    const ofEarlierReports: RecordedEvent[] = [];
+    const ofEarlierReports: ChangeEvent[] = [];
     for (let i = 0; i < events.length; i++) {
       const event = events[i];
-      if (event.type === 'HomesReported') batch.report(event);
-      else if (!batch.changeFresh(event)) ofEarlierReports.push(event);
+      switch (event.type) {
+        case 'HomesReported':
+          batch.report(event);
+          break;
+        case 'HousingCountCorrected':
+        case 'HousingCountRetracted':
+          if (!batch.changeFresh(event)) ofEarlierReports.push(event);
+          break;
+        default:
+          assertNever(event);
+      }
       // A rebuild prepares this batch while the previous one is being written: pausing now and
       // then lets that write's replies and COPY data through, so PostgreSQL never waits long.
       if (i % PREPARED_BETWEEN_PAUSES === PREPARED_BETWEEN_PAUSES - 1) await setImmediate();
@@ -164,8 +174,8 @@ class HousingBatch {
   private readonly totals = new SummedRows('housing_total', TOTAL_KEY);
   private readonly standing = new SummedRows('housing_standing', STANDING_KEY);
 
-  report(event: RecordedEvent): void {
-    const d = dataOf<HomesReportedData>(event);
+  report(event: Extract<HousingEvent, { type: 'HomesReported' }>): void {
+    const d = event.data;
     const report: ReportRow = {
       report_id: d.reportId,
       count: d.count,
@@ -194,7 +204,7 @@ class HousingBatch {
   }
 
   /** A correction or retraction of a report made in this batch; false if it is not one. */
-  changeFresh(event: RecordedEvent): boolean {
+  changeFresh(event: ChangeEvent): boolean {
     const change = changeOf(event);
     const report = this.fresh.get(change.reportId);
     if (!report) return false;
@@ -214,7 +224,7 @@ class HousingBatch {
   }
 
   /** A correction or retraction of a report from an earlier batch: read and updated in place. */
-  async changeEarlier(event: RecordedEvent, sql: Sql): Promise<void> {
+  async changeEarlier(event: ChangeEvent, sql: Sql): Promise<void> {
     const change = changeOf(event);
     const { next } = change;
     const [row] = await sql(
@@ -246,7 +256,7 @@ class HousingBatch {
 
   /** The change's row and its steps in the daily standing, measured against the report before it. */
   private changed(
-    event: RecordedEvent,
+    event: ChangeEvent,
     change: ReportChangeEvent,
     before: Before,
     dimensions: Dimensions,
@@ -300,19 +310,32 @@ interface ReportChangeEvent {
   next: ReportChange;
 }
 
-function changeOf(event: RecordedEvent): ReportChangeEvent {
-  const retracted = event.type === 'HousingCountRetracted';
-  const d = retracted
-    ? dataOf<HousingCountRetractedData>(event)
-    : dataOf<HousingCountCorrectedData>(event);
-  const count = retracted ? 0 : (d as HousingCountCorrectedData).count;
-  return {
-    reportId: d.reportId,
-    count,
-    status: retracted ? 'retracted' : 'corrected',
-    reason: d.reason,
-    next: { occurredAt: instant(event.occurredAt), homes: count, reports: retracted ? 0 : 1 },
-  };
+function changeOf(event: ChangeEvent): ReportChangeEvent {
+  const occurredAt = instant(event.occurredAt);
+  switch (event.type) {
+    case 'HousingCountCorrected': {
+      const { reportId, count, reason } = event.data;
+      return {
+        reportId,
+        count,
+        status: 'corrected',
+        reason,
+        next: { occurredAt, homes: count, reports: 1 },
+      };
+    }
+    case 'HousingCountRetracted': {
+      const { reportId, reason } = event.data;
+      return {
+        reportId,
+        count: 0,
+        status: 'retracted',
+        reason,
+        next: { occurredAt, homes: 0, reports: 0 },
+      };
+    }
+    default:
+      return assertNever(event);
+  }
 }
 
 /** The report's changes so far: its own short history once it has one, else the report alone. */
@@ -321,7 +344,7 @@ function historyOf(before: Before): ChangeHistory {
 }
 
 function changeRow(
-  event: RecordedEvent,
+  event: HousingEvent,
   dimensions: Dimensions,
   kind: ChangeRow['kind'],
   previousCount: number | null,
@@ -330,7 +353,7 @@ function changeRow(
 ): ChangeRow {
   return {
     global_position: event.globalPosition!,
-    report_id: (event.data as { reportId: string }).reportId,
+    report_id: event.data.reportId,
     kind,
     previous_count: previousCount,
     count,

@@ -1,13 +1,11 @@
-import type {
-  InitiativeLaunchedData,
-  InitiativeMovedToPhaseData,
-  InitiativeTargetRevisedData,
-  PartnerJoinedInitiativeData,
-  PartnerLeftInitiativeData,
-} from '@ledger/domain';
-import { initiativeEventTypes } from '@ledger/domain';
+import { assertNever, initiativeEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
-import { dataOf, Projection, Sql } from '../projection/projection';
+import { eventTypeSet, RecordedEventOf, TypesIn } from '../projection/domain-events';
+import { Projection, Sql } from '../projection/projection';
+
+/** The events it reads: exactly the types its switch handles. */
+const EVENT_TYPES = eventTypeSet(initiativeEventTypes);
+type Handled = TypesIn<typeof EVENT_TYPES>;
 
 const stamp = (event: RecordedEvent) => ({
   occurredAt: event.occurredAt,
@@ -15,15 +13,15 @@ const stamp = (event: RecordedEvent) => ({
 });
 
 /** Each initiative with its phase history, partners and target. */
-export class InitiativesProjection implements Projection {
+export class InitiativesProjection implements Projection<Handled> {
   readonly name = 'initiatives';
   readonly tables = ['initiative'];
-  readonly eventTypes = new Set<string>(initiativeEventTypes);
+  readonly eventTypes = EVENT_TYPES;
 
-  async apply(event: RecordedEvent, sql: Sql): Promise<void> {
+  async apply(event: RecordedEventOf<Handled>, sql: Sql): Promise<void> {
     switch (event.type) {
       case 'InitiativeLaunched': {
-        const d = dataOf<InitiativeLaunchedData>(event);
+        const d = event.data;
         await sql(
           `INSERT INTO initiative (initiative_id, name, description, phase, target_quantity, target_unit,
              lead_partner_ids, participating_partner_ids, municipalities, launched_at, phase_history)
@@ -45,7 +43,7 @@ export class InitiativesProjection implements Projection {
         return;
       }
       case 'InitiativeMovedToPhase': {
-        const d = dataOf<InitiativeMovedToPhaseData>(event);
+        const d = event.data;
         await sql(
           `UPDATE initiative SET phase = $2, phase_history = phase_history || $3::jsonb WHERE initiative_id = $1`,
           [
@@ -57,7 +55,7 @@ export class InitiativesProjection implements Projection {
         return;
       }
       case 'InitiativeTargetRevised': {
-        const d = dataOf<InitiativeTargetRevisedData>(event);
+        const d = event.data;
         await sql(
           `UPDATE initiative SET target_quantity = $2, target_unit = $3,
              target_history = target_history || $4::jsonb WHERE initiative_id = $1`,
@@ -73,7 +71,7 @@ export class InitiativesProjection implements Projection {
         return;
       }
       case 'PartnerJoinedInitiative': {
-        const d = dataOf<PartnerJoinedInitiativeData>(event);
+        const d = event.data;
         const column = d.role === 'lead' ? 'lead_partner_ids' : 'participating_partner_ids';
         await sql(
           `UPDATE initiative SET ${column} = ${column} || $2::jsonb,
@@ -89,7 +87,7 @@ export class InitiativesProjection implements Projection {
         return;
       }
       case 'PartnerLeftInitiative': {
-        const d = dataOf<PartnerLeftInitiativeData>(event);
+        const d = event.data;
         await sql(
           `UPDATE initiative SET lead_partner_ids = lead_partner_ids - $2::text,
              participating_partner_ids = participating_partner_ids - $2::text,
@@ -104,6 +102,8 @@ export class InitiativesProjection implements Projection {
         );
         return;
       }
+      default:
+        return assertNever(event);
     }
   }
 }

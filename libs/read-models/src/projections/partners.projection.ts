@@ -1,21 +1,11 @@
-import type {
-  CommitmentFulfilledData,
-  CommitmentMadeData,
-  CommitmentRevisedData,
-  CommitmentWithdrawnData,
-  OrganisationRegisteredData,
-  PartnerJoinedData,
-  PartnerLeftData,
-  PartnerRejoinedData,
-  PartnerRenamedData,
-  PartnershipDeclarationDraftedData,
-  PartnershipDeclarationRevisedData,
-  PartnershipDeclarationSignedData,
-  PartnershipDeclarationWithdrawnData,
-} from '@ledger/domain';
-import { organisationEventTypes, partnerEventTypes } from '@ledger/domain';
+import { assertNever, organisationEventTypes, partnerEventTypes } from '@ledger/domain';
 import { RecordedEvent } from '@ledger/event-store';
-import { dataOf, Projection, Sql } from '../projection/projection';
+import { eventTypeSet, RecordedEventOf, TypesIn } from '../projection/domain-events';
+import { Projection, Sql } from '../projection/projection';
+
+/** The events it reads: exactly the types its switch handles. */
+const EVENT_TYPES = eventTypeSet(partnerEventTypes, organisationEventTypes);
+type Handled = TypesIn<typeof EVENT_TYPES>;
 
 /** A change as kept in a row's history: what happened, when in the world, when recorded. */
 function change(event: RecordedEvent, details: Record<string, unknown> = {}): string {
@@ -28,15 +18,15 @@ function change(event: RecordedEvent, details: Record<string, unknown> = {}): st
  * Each partner with its sector and status, its declarations and its commitments; and the
  * organisations that are not partners, which seats and grants name beside them.
  */
-export class PartnersProjection implements Projection {
+export class PartnersProjection implements Projection<Handled> {
   readonly name = 'partners';
   readonly tables = ['partner', 'partnership_declaration', 'partner_commitment', 'organisation'];
-  readonly eventTypes = new Set<string>([...partnerEventTypes, ...organisationEventTypes]);
+  readonly eventTypes = EVENT_TYPES;
 
-  async apply(event: RecordedEvent, sql: Sql): Promise<void> {
+  async apply(event: RecordedEventOf<Handled>, sql: Sql): Promise<void> {
     switch (event.type) {
       case 'OrganisationRegistered': {
-        const d = dataOf<OrganisationRegisteredData>(event);
+        const d = event.data;
         await sql(
           `INSERT INTO organisation (organisation_id, name, sector, registered_at)
            VALUES ($1, $2, $3, $4)`,
@@ -45,7 +35,7 @@ export class PartnersProjection implements Projection {
         break;
       }
       case 'PartnerJoined': {
-        const d = dataOf<PartnerJoinedData>(event);
+        const d = event.data;
         await sql(
           `INSERT INTO partner (partner_id, name, sector, municipality, status, joined_at, history)
            VALUES ($1, $2, $3, $4, 'member', $5, $6)`,
@@ -54,7 +44,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'PartnerRenamed': {
-        const d = dataOf<PartnerRenamedData>(event);
+        const d = event.data;
         await this.updatePartner(
           sql,
           d.partnerId,
@@ -65,7 +55,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'PartnerLeft': {
-        const d = dataOf<PartnerLeftData>(event);
+        const d = event.data;
         await this.updatePartner(
           sql,
           d.partnerId,
@@ -76,7 +66,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'PartnerRejoined': {
-        const d = dataOf<PartnerRejoinedData>(event);
+        const d = event.data;
         await this.updatePartner(
           sql,
           d.partnerId,
@@ -87,7 +77,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'PartnershipDeclarationDrafted': {
-        const d = dataOf<PartnershipDeclarationDraftedData>(event);
+        const d = event.data;
         await sql(
           `INSERT INTO partnership_declaration
              (declaration_id, partner_id, status, version, content, drafted_at, history)
@@ -104,7 +94,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'PartnershipDeclarationSigned': {
-        const d = dataOf<PartnershipDeclarationSignedData>(event);
+        const d = event.data;
         await this.updateDeclaration(
           sql,
           d.declarationId,
@@ -115,7 +105,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'PartnershipDeclarationRevised': {
-        const d = dataOf<PartnershipDeclarationRevisedData>(event);
+        const d = event.data;
         await this.updateDeclaration(
           sql,
           d.declarationId,
@@ -126,7 +116,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'PartnershipDeclarationWithdrawn': {
-        const d = dataOf<PartnershipDeclarationWithdrawnData>(event);
+        const d = event.data;
         await this.updateDeclaration(
           sql,
           d.declarationId,
@@ -137,7 +127,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'CommitmentMade': {
-        const d = dataOf<CommitmentMadeData>(event);
+        const d = event.data;
         await sql(
           `INSERT INTO partner_commitment (commitment_id, partner_id, declaration_id, description,
              target_quantity, target_unit, due_on, status, made_at, history)
@@ -157,7 +147,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'CommitmentFulfilled': {
-        const d = dataOf<CommitmentFulfilledData>(event);
+        const d = event.data;
         await this.updateCommitment(
           sql,
           d.commitmentId,
@@ -168,7 +158,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'CommitmentRevised': {
-        const d = dataOf<CommitmentRevisedData>(event);
+        const d = event.data;
         await this.updateCommitment(
           sql,
           d.commitmentId,
@@ -183,7 +173,7 @@ export class PartnersProjection implements Projection {
         return;
       }
       case 'CommitmentWithdrawn': {
-        const d = dataOf<CommitmentWithdrawnData>(event);
+        const d = event.data;
         await this.updateCommitment(
           sql,
           d.commitmentId,
@@ -193,6 +183,8 @@ export class PartnersProjection implements Projection {
         );
         return;
       }
+      default:
+        return assertNever(event);
     }
   }
 
