@@ -1,4 +1,5 @@
 import {
+  assertNever,
   governanceAggregate,
   streamIdForGovernance,
   type AppointAdvisoryBoardMember,
@@ -70,8 +71,13 @@ function namedInGovernance(command: GovernanceCommand): Reference[] {
       ];
     case 'StartInSecretariat':
       return referenceTo('personId', 'person', command.personId);
-    default:
+    case 'ChangeBoardMemberRole':
+    case 'StepDownFromBoard':
+    case 'LeaveAdvisoryBoard':
+    case 'LeaveSecretariat':
       return [];
+    default:
+      return assertNever(command);
   }
 }
 

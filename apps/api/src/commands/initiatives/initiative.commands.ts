@@ -1,4 +1,5 @@
 import {
+  assertNever,
   initiativeAggregate,
   streamIdForInitiative,
   type InitiativeCommand,
@@ -37,9 +38,12 @@ const initiative: AggregateStreams<InitiativeState, InitiativeCommand, Initiativ
         ];
       case 'JoinInitiative':
         return referenceTo('partnerId', 'partner', command.partnerId);
-      default:
-        // Leaving names a partner the initiative's own stream knows (or refuses).
+      case 'LeaveInitiative': // names a partner the initiative's own stream knows (or refuses)
+      case 'MoveInitiativeToPhase':
+      case 'ReviseInitiativeTarget':
         return [];
+      default:
+        return assertNever(command);
     }
   },
 };
