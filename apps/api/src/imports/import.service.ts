@@ -31,7 +31,7 @@ import { LedgerReferences, UnknownReference, type Reference } from '../commands/
 import { fieldProblemsFrom } from '../http-errors/field-problems';
 import { ALLIANCE_ID } from '../seed/hjem-til-alle.seed';
 import { folded, slugOf, type CellValue } from './cell-values';
-import { kindNamed, kindSpecs } from './import-kinds';
+import { kindNamed, kindSpecs } from './kinds';
 import {
   importKinds,
   type ImportAggregate,

@@ -1,5 +1,5 @@
 export * from './cell-values';
-export * from './import-kinds';
+export * from './kinds';
 export * from './import-plan';
 export * from './import.service';
 export * from './imports.module';

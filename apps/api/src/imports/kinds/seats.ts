@@ -1,0 +1,295 @@
+import {
+  boardRoleLabels,
+  boardRoles,
+  bodies,
+  bodyLabels,
+  secretariatRoleLabels,
+  secretariatRoles,
+  streamIdForGovernance,
+  type GovernanceState,
+} from '@ledger/domain';
+import { ID_PATTERN } from '../../commands/shared/dto-fields';
+import {
+  AppointAdvisoryBoardMemberCommand,
+  ElectBoardMemberCommand,
+  HoldGeneralAssemblyCommand,
+  LeaveAdvisoryBoardCommand,
+  LeaveSecretariatCommand,
+  StartInSecretariatCommand,
+} from '../../commands/governance/governance.commands';
+import {
+  AppointAdvisoryBoardMemberDto,
+  ElectBoardMemberDto,
+  HoldGeneralAssemblyDto,
+  LeaveAdvisoryBoardDto,
+  LeaveSecretariatDto,
+  StartInSecretariatDto,
+} from '../../commands/governance/governance.dto';
+import { asDay, oneOf, slugOf } from '../cell-values';
+import type { KindSpec, PlannedRow } from '../import-plan';
+import { column, command, RowReader } from './row-reader';
+
+/** The general assembly recorded on a day, if any. */
+function assemblyOn(state: unknown, day: string): string | undefined {
+  const assemblies = (state as GovernanceState).assemblies ?? {};
+  return Object.values(assemblies).find((a) => a.heldOn === day)?.assemblyId;
+}
+
+/** The id a general assembly held for an import gets: one per day. */
+export function assemblyIdFor(day: string): string {
+  return `general-assembly-${day}`;
+}
+
+export const seats: KindSpec = {
+  kind: 'seats',
+  label: 'board, Advisory Board and secretariat seats',
+  sheetNames: [
+    'seats',
+    'board seats',
+    'board',
+    'poster',
+    'bestyrelse',
+    'bestyrelsesposter',
+    'governance',
+  ],
+  columns: [
+    column(
+      'person',
+      'person',
+      ['person id', 'navn', 'name'],
+      true,
+      'person-0001',
+      'A person id, or a name registered in the person register (POST /persons); names never enter the record.',
+    ),
+    column(
+      'organisation',
+      'organisation',
+      ['organization', 'organisation id', 'repræsenterer'],
+      false,
+      'Bikubenfonden',
+      'Partner id or name, or another organisation; required for the board and the Advisory Board.',
+    ),
+    column(
+      'body',
+      'body',
+      ['organ', 'forum'],
+      true,
+      'Bestyrelse',
+      'board (Bestyrelse), advisory-board (Advisory Board) or secretariat (Sekretariat).',
+    ),
+    column(
+      'role',
+      'role',
+      ['rolle', 'post'],
+      false,
+      'Formand',
+      'Board: chair/Formand, vice-chair/Næstformand, member/Bestyrelsesmedlem. Secretariat: director/Direktør, programme-manager/Programchef, consultant/Konsulent, staff/Medarbejder.',
+    ),
+    column(
+      'from',
+      'from',
+      ['fra', 'starts on', 'start'],
+      true,
+      '01-08-2017',
+      'Board: the day of the general assembly that elected them (recorded first if it is not).',
+    ),
+    column(
+      'to',
+      'to',
+      ['til', 'ends on', 'slut'],
+      false,
+      null,
+      'Board: end of the term; Advisory Board and secretariat: the day they left.',
+    ),
+  ],
+  fieldColumns: {
+    personId: 'person',
+    representativePersonId: 'person',
+    organisationId: 'organisation',
+    role: 'role',
+    assemblyId: 'from',
+    occurredAt: 'from',
+    term: 'from',
+    'term.startsOn': 'from',
+    'term.endsOn': 'to',
+  },
+  ruleColumns: {
+    'one-chair-at-a-time': 'role',
+    'one-vice-chair-at-a-time': 'role',
+    'one-seat-per-body-at-a-time': 'person',
+    'one-director-at-a-time': 'role',
+    'term-ends-after-it-starts': 'to',
+    'step-down-needs-current-seat': 'to',
+    'election-at-a-held-general-assembly': 'from',
+    'alliance-founded': 'body',
+  },
+  async plan(row, context): Promise<PlannedRow> {
+    const r = new RowReader(row, seats);
+    const personRef = r.text('person', true);
+    const body = r.read(
+      'body',
+      (v) =>
+        oneOf<(typeof bodies)[number]>(v, bodies, bodyLabels, {
+          bestyrelsen: 'board',
+          'advisory board': 'advisory-board',
+          advisoryboard: 'advisory-board',
+          sekretariatet: 'secretariat',
+        }),
+      true,
+    );
+    const from = r.read('from', asDay, true);
+    const to = r.read('to', asDay);
+    const organisationRef = r.text('organisation');
+    let role: string | undefined;
+    if (body === 'board') {
+      role = r.read(
+        'role',
+        (v) =>
+          oneOf(v, boardRoles, boardRoleLabels, { medlem: 'member', næstformand: 'vice-chair' }),
+        true,
+      );
+    } else if (body === 'secretariat') {
+      role = r.read(
+        'role',
+        (v) =>
+          oneOf(v, secretariatRoles, secretariatRoleLabels, {
+            sekretariatschef: 'director',
+            leder: 'director',
+          }),
+        true,
+      );
+    } else if (body === 'advisory-board') {
+      r.read('role', (v) =>
+        oneOf(
+          v,
+          ['member'] as const,
+          { member: 'Medlem' },
+          { repræsentant: 'member', representative: 'member' },
+        ),
+      );
+    }
+    if (body && body !== 'secretariat' && !organisationRef)
+      r.problem('organisation', 'required', `is required for the ${bodyLabels[body]}`);
+    if (body === 'secretariat' && organisationRef)
+      r.problem('organisation', 'not-for-the-secretariat', 'must be empty for the secretariat');
+    if (from && to && to <= from)
+      r.problem('to', 'term-ends-after-it-starts', 'must be after from');
+    let personId: string | undefined;
+    if (personRef !== undefined) {
+      const person = await context.resolver.person(personRef);
+      if ('personId' in person) personId = person.personId;
+      else r.problem('person', person.rule, person.problem);
+    }
+    let organisationId: string | undefined;
+    if (organisationRef !== undefined && body !== 'secretariat') {
+      organisationId =
+        (await context.resolver.partner(organisationRef)) ??
+        (ID_PATTERN.test(organisationRef) ? organisationRef : slugOf(organisationRef));
+      if (!organisationId)
+        r.problem('organisation', 'id-format', 'gives no id (no letters or digits)');
+    }
+    if (r.problems.length || !personId || !body || !from)
+      return { problems: r.problems, commands: [] };
+    const allianceId = context.allianceId;
+    const streamId = streamIdForGovernance(allianceId);
+    if (body === 'board') {
+      const newAssembly = assemblyIdFor(from);
+      const term = { startsOn: from, endsOn: to ?? null };
+      const elect = { assemblyId: newAssembly, personId, organisationId, role, term };
+      return {
+        problems: [],
+        commands: [
+          {
+            step: 'assembly',
+            commandClass: HoldGeneralAssemblyCommand,
+            aggregate: 'governance',
+            streamId,
+            build: (state) =>
+              assemblyOn(state, from)
+                ? null
+                : {
+                    type: 'HoldGeneralAssembly',
+                    allianceId,
+                    assemblyId: newAssembly,
+                    occurredAt: from,
+                  },
+            dto: {
+              class: HoldGeneralAssemblyDto,
+              body: { assemblyId: newAssembly, occurredAt: from },
+            },
+            summary: `general assembly ${newAssembly} held on ${from} (it was not recorded)`,
+          },
+          {
+            step: '',
+            commandClass: ElectBoardMemberCommand,
+            aggregate: 'governance',
+            streamId,
+            build: (state) => ({
+              type: 'ElectBoardMember',
+              allianceId,
+              ...elect,
+              assemblyId: assemblyOn(state, from) ?? newAssembly,
+            }),
+            dto: { class: ElectBoardMemberDto, body: elect },
+            summary: `${personId} elected ${role} of the board for ${organisationId} from ${from}${to ? ` to ${to}` : ''}`,
+          },
+        ],
+      };
+    }
+    const commands = [];
+    if (body === 'advisory-board') {
+      const appoint = { organisationId, representativePersonId: personId, occurredAt: from };
+      commands.push(
+        command(
+          AppointAdvisoryBoardMemberCommand,
+          'governance',
+          streamId,
+          { type: 'AppointAdvisoryBoardMember', allianceId, ...appoint },
+          `${organisationId} on the Advisory Board from ${from}, represented by ${personId}`,
+          { class: AppointAdvisoryBoardMemberDto, body: appoint },
+        ),
+      );
+      if (to) {
+        const leave = { organisationId, occurredAt: to };
+        commands.push(
+          command(
+            LeaveAdvisoryBoardCommand,
+            'governance',
+            streamId,
+            { type: 'LeaveAdvisoryBoard', allianceId, ...leave },
+            `${organisationId} leaves the Advisory Board on ${to}`,
+            { class: LeaveAdvisoryBoardDto, body: leave },
+            'leave',
+          ),
+        );
+      }
+    } else {
+      const start = { personId, role, occurredAt: from };
+      commands.push(
+        command(
+          StartInSecretariatCommand,
+          'governance',
+          streamId,
+          { type: 'StartInSecretariat', allianceId, ...start },
+          `${personId} starts in the secretariat as ${role} on ${from}`,
+          { class: StartInSecretariatDto, body: start },
+        ),
+      );
+      if (to) {
+        const leave = { personId, occurredAt: to };
+        commands.push(
+          command(
+            LeaveSecretariatCommand,
+            'governance',
+            streamId,
+            { type: 'LeaveSecretariat', allianceId, ...leave },
+            `${personId} leaves the secretariat on ${to}`,
+            { class: LeaveSecretariatDto, body: leave },
+            'leave',
+          ),
+        );
+      }
+    }
+    return { problems: [], commands };
+  },
+};
