@@ -9,7 +9,7 @@ import {
   oneOf,
   slugOf,
 } from './cell-values';
-import { quarterEnd } from './import-kinds';
+import { quarterEnd } from './kinds';
 
 describe('reading spreadsheet cells', () => {
   it('reads Danish, ISO and Excel dates, and refuses days that do not exist', () => {

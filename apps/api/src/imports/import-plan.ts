@@ -12,7 +12,7 @@ export const importKinds = [
 ] as const;
 export type ImportKind = (typeof importKinds)[number];
 
-/** The aggregates an import writes to; each has its decider in import.service.ts. */
+/** The aggregates an import writes to; each has its decider in import-check.ts. */
 export type ImportAggregate = 'partner' | 'initiative' | 'governance' | 'housing';
 
 /** One thing wrong with one row, in the report: `row 14, column count: must be ...`. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { importKinds, type ImportKind } from './import-plan';
-import type { ImportedCommand, ImportReport, ImportRowReport, RowStatus } from './import.service';
+import type { ImportedCommand, ImportReport, ImportRowReport, RowStatus } from './import-report';
 import type { FileProblem, SpreadsheetFormat } from './spreadsheet-reader';
 
 /**

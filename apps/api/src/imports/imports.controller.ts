@@ -35,7 +35,9 @@ import type { Request, Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { ActorResolver } from '../commands/actor';
 import { importKinds } from './import-plan';
-import { ImportService, UnknownImportKind, type ImportReport } from './import.service';
+import { UnknownImportKind } from './choose-sheets';
+import type { ImportReport } from './import-report';
+import { ImportService } from './import.service';
 import { importTurnOf, OneImportPerUser } from './one-import-per-user';
 import { MAX_IMPORT_BYTES } from './spreadsheet-reader';
 

@@ -182,17 +182,9 @@ async function readWorksheet(
   problems: FileProblem[],
 ): Promise<Sheet | undefined> {
   const name = listed.name;
-  const merges: string[] = [];
   const cellProblems: FileProblem[] = [];
-  let tail = '';
-  const stream = open(entry, (chunk) => {
-    // Scanned as the bytes pass; a tag cut by the chunk's end is kept for the next chunk.
-    const text = tail + chunk.toString('latin1');
-    const lastOpen = text.lastIndexOf('<');
-    const cut = lastOpen >= 0 && text.indexOf('>', lastOpen) < 0 ? lastOpen : text.length;
-    for (const match of text.slice(0, cut).matchAll(MERGE)) merges.push(match[1]);
-    tail = text.slice(cut, cut + 4096);
-  });
+  const merged = mergedRanges();
+  const stream = open(entry, merged.scan);
   const worksheet = new WorksheetReader({
     workbook: reader,
     id: listed.id,
@@ -207,22 +199,9 @@ async function readWorksheet(
     for await (const row of worksheet) {
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        if (cell.type === ValueType.Formula || isFormulaValue(cell.value)) {
-          cellProblems.push({
-            rule: 'formula',
-            sheet: name,
-            cell: cell.address,
-            message: `sheet ${name}, cell ${cell.address} holds a formula; paste its value instead (formulas are not imported)`,
-          });
-          return;
-        }
-        if (cell.type === ValueType.Error) {
-          cellProblems.push({
-            rule: 'cell-error',
-            sheet: name,
-            cell: cell.address,
-            message: `sheet ${name}, cell ${cell.address} holds an error value`,
-          });
+        const refused = refusedCell(cell, name);
+        if (refused) {
+          cellProblems.push(refused);
           return;
         }
         cells[column - 1] = cellValue(cell);
@@ -243,7 +222,7 @@ async function readWorksheet(
   } finally {
     (stream as unknown as { destroy(): void }).destroy();
   }
-  for (const range of merges) {
+  for (const range of merged.ranges) {
     problems.push({
       rule: 'merged-cells',
       sheet: name,
@@ -252,6 +231,54 @@ async function readWorksheet(
     });
   }
   problems.push(...cellProblems);
+  return sheetOf(name, rows, width);
+}
+
+/**
+ * The merged ranges of a worksheet, scanned from its XML as the bytes pass (exceljs's streaming
+ * reader skips them).
+ */
+function mergedRanges(): { ranges: string[]; scan: (chunk: Buffer) => void } {
+  const ranges: string[] = [];
+  let tail = '';
+  const scan = (chunk: Buffer) => {
+    // Scanned as the bytes pass; a tag cut by the chunk's end is kept for the next chunk.
+    const text = tail + chunk.toString('latin1');
+    const lastOpen = text.lastIndexOf('<');
+    const cut = lastOpen >= 0 && text.indexOf('>', lastOpen) < 0 ? lastOpen : text.length;
+    for (const match of text.slice(0, cut).matchAll(MERGE)) ranges.push(match[1]);
+    tail = text.slice(cut, cut + 4096);
+  };
+  return { ranges, scan };
+}
+
+/** A cell the import refuses: a formula (its value is wanted) or an error value. */
+function refusedCell(cell: Cell, name: string): FileProblem | undefined {
+  if (cell.type === ValueType.Formula || isFormulaValue(cell.value)) {
+    return {
+      rule: 'formula',
+      sheet: name,
+      cell: cell.address,
+      message: `sheet ${name}, cell ${cell.address} holds a formula; paste its value instead (formulas are not imported)`,
+    };
+  }
+  if (cell.type === ValueType.Error) {
+    return {
+      rule: 'cell-error',
+      sheet: name,
+      cell: cell.address,
+      message: `sheet ${name}, cell ${cell.address} holds an error value`,
+    };
+  }
+  return undefined;
+}
+
+/** The first filled row is the header; every row is as wide as the widest. */
+function sheetOf(
+  name: string,
+  rows: Array<{ row: number; cells: CellValue[] }>,
+  width: number,
+): Sheet | undefined {
   if (rows.length === 0) return undefined;
   const [headerRow, ...dataRows] = rows;
   const headerCells = Array.from({ length: width }, (_, i) => textOf(headerRow.cells[i]));
