@@ -12,6 +12,9 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'test-output/**',
+      // Stryker's sandbox copies and its reports (npm run test:mutation).
+      '.stryker-tmp/**',
+      'reports/**',
       // Written by openapi-typescript from the OpenAPI document (npm run openapi:generate).
       'apps/dashboard/src/generated/**',
       '**/*.mjs',
