@@ -60,6 +60,7 @@ export class PublicSummaryService {
     const temporary = rows.filter((row) => !row.permanent).reduce((sum, row) => sum + row.homes, 0);
     const tables = suppressLinkedTables(permanent);
     const permanentHomes = permanent.reduce((sum, row) => sum + row.homes, 0);
+    const bothShown = typeof tables.total === 'number' && typeof small(temporary) === 'number';
     const cells = (table: PublicTable) =>
       tables.cells.filter((cell) => cell.table === table).sort((a, b) => orderOf(table, a, b));
     return {
@@ -69,11 +70,13 @@ export class PublicSummaryService {
       temporaryStays: small(temporary),
       // Published only when neither count is hidden: goal minus remaining would give their sum.
       remaining:
-        progress.goal && typeof tables.total === 'number' && typeof small(temporary) === 'number'
+        progress.goal && bothShown
           ? Math.max(0, progress.goal.homes - permanentHomes - temporary)
           : null,
-      forecastYear: progress.pace?.forecastYear ?? null,
-      onTrack: progress.pace ? progress.pace.onTrack : null,
+      // The pace is worked out from homes and stays together: from the forecast year the sum
+      // can be solved for, so it is published only when neither count is hidden, as remaining.
+      forecastYear: bothShown ? (progress.pace?.forecastYear ?? null) : null,
+      onTrack: bothShown && progress.pace ? progress.pace.onTrack : null,
       suppressedBelow: SMALL_COUNT_THRESHOLD,
       byYear: cells('byYear').map((c) => ({ year: Number(c.key), homes: c.shown })),
       byQuarter: cells('byQuarter').map((c) => ({ quarter: c.key, homes: c.shown })),
