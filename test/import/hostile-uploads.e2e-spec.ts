@@ -114,7 +114,7 @@ describe('hostile uploads: the API keeps answering (issue 17, item 7)', () => {
     );
   }
 
-  it('three hostile uploads at once: 413 naming the rule, the API's event loop p99 < 100 ms while /health and /progress keep answering, RSS < 300 MB above idle', async () => {
+  it('three hostile uploads at once: 413 naming the rule, the API event loop p99 < 100 ms while /health and /progress keep answering, RSS < 300 MB above idle', async () => {
     let started = performance.now();
     const hostile = {
       rows: manyRowsXlsx(),
