@@ -4,8 +4,9 @@
  * is started for the whole run (or DATABASE_URL is used); each test file gets its own database.
  */
 const moduleNameMapper = {
-  '^@ledger/(domain|event-store|read-models|platform)$': '<rootDir>/libs/$1/src',
-  '^@ledger/(domain|event-store|read-models|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@ledger/(domain|event-store|read-models|platform|application)$': '<rootDir>/libs/$1/src',
+  '^@ledger/(domain|event-store|read-models|platform|application)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] };
 const common = {

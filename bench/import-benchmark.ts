@@ -5,7 +5,7 @@ import { Workbook } from 'exceljs';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { loadLedgerConfig } from '@ledger/platform';
 import { createApiApp } from '../apps/api/src/create-api-app';
-import { ImportService, type ImportReport } from '../apps/api/src/imports';
+import { ImportService, type ImportReport } from '@ledger/application';
 import { fmt, openBenchDatabase } from './bench-database';
 
 /**

@@ -7,7 +7,7 @@ import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { freePort, loadLedgerConfig, UsersService } from '@ledger/platform';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { AuthService } from '../apps/api/src/auth/auth.service';
-import { DemoDataSeeder } from '../apps/api/src/seed';
+import { DemoDataSeeder } from '@ledger/application';
 import {
   cpuSeconds,
   fmt,

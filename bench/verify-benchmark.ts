@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { NewEvent, PostgresEventStore } from '@ledger/event-store';
 import { ledgerEventTypes } from '@ledger/platform';
 import { catchUp, ledgerProjections } from '@ledger/read-models';
-import { AuditService } from '../apps/api/src/audit/audit.service';
+import { AuditService } from '@ledger/application';
 import { fmt, openBenchDatabase, withClient } from './bench-database';
 
 /**

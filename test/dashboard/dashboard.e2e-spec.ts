@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { Page } from 'playwright-core';
 import { PersonRegister } from '@ledger/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { seedPersons } from '../../apps/api/src/seed/hjem-til-alle.seed';
+import { seedPersons } from '@ledger/application';
 import { as, signIn, type TestUser } from '../support/auth';
 import { projectionsCaughtUp } from '../support/ledger-events';
 import { testConfig } from '../support/test-config';

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@ledger/event-store';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { DemoDataSeeder } from '../../apps/api/src/seed';
+import { DemoDataSeeder } from '@ledger/application';
 import { authHeader } from '../support/auth';
 import { everyEvent, projectionsCaughtUp } from '../support/ledger-events';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

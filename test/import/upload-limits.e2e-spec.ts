@@ -1,6 +1,6 @@
-import { MAX_IMPORT_ROWS } from '../../apps/api/src/imports/spreadsheet-reader';
-import { readOffThread } from '../../apps/api/src/imports/read-off-thread';
-import { readZipDirectory } from '../../apps/api/src/imports/zip-archive';
+import { MAX_IMPORT_ROWS } from '@ledger/application';
+import { readOffThread } from '@ledger/application';
+import { readZipDirectory } from '@ledger/application';
 import { csv, workbook } from './spreadsheet';
 import { deflatedRun, manyRowsXlsx, zip, zipBombXlsx } from './hostile-files';
 

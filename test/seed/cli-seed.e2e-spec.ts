@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hjemTilAlleSeed } from '../../apps/api/src/seed';
+import { hjemTilAlleSeed } from '@ledger/application';
 import { spawnLedger } from '../support/spawn-ledger';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

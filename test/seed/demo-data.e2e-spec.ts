@@ -10,7 +10,7 @@ import {
   SEED_DESCRIPTION,
   seedPersons,
   SeedReport,
-} from '../../apps/api/src/seed';
+} from '@ledger/application';
 import { authHeader } from '../support/auth';
 import { everyEvent, projectionsCaughtUp } from '../support/ledger-events';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

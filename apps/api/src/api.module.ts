@@ -14,7 +14,7 @@ import { CommandsModule } from './commands/commands.module';
 import { AuthModule } from './auth/auth.module';
 import { PersonsModule } from './persons/persons.module';
 import { AuditModule } from './audit/audit.module';
-import { SeedModule } from './seed/seed.module';
+import { SeedModule } from '@ledger/application';
 import { PublicModule } from './public/public.module';
 import { ImportsModule } from './imports/imports.module';
 

@@ -13,16 +13,16 @@ import { personsCommands } from './commands/persons.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { RebuildCommand } from './commands/rebuild.command';
 import { SeedCommand } from './commands/seed.command';
-import { CommandsModule } from '../../api/src/commands/commands.module';
-import { SeedModule } from '../../api/src/seed/seed.module';
-import { AuditService } from '../../api/src/audit/audit.service';
+import { RecordingModule } from '@ledger/application';
+import { SeedModule } from '@ledger/application';
+import { AuditService } from '@ledger/application';
 import { VerifyCommand } from './commands/verify.command';
 import { ReplayCommand } from './commands/replay.command';
 import { ExportCommand } from './commands/export.command';
 import { ExplainCommand } from './commands/explain.command';
 import { ReportCommand } from './commands/report.command';
 import { ImportCommand } from './commands/import.command';
-import { ImportServiceModule } from '../../api/src/imports/imports.module';
+import { ImportServiceModule } from '@ledger/application';
 
 /** Operator and auditor commands. */
 @Module({})
@@ -35,7 +35,7 @@ export class CliModule {
         DatabaseModule.forRoot(databaseUrl),
         EventStoreModule.forRoot(config, databaseUrl, ledgerEventTypes()),
         // `cli seed`: the API's commands, and the seed without its start-up hook.
-        CommandsModule,
+        RecordingModule,
         SeedModule,
         // `cli users ...`, `cli persons forget` (issue 9).
         UsersModule,

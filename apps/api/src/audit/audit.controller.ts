@@ -13,11 +13,11 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { ApiErrors } from '../openapi/api-errors';
-import { AuditInputError, positiveInteger } from './audit-input';
+import { AuditInputError, positiveInteger } from '@ledger/application';
 import { AuditEventsQuery, AuditExplainQuery, AuditReportQuery } from './audit.dto';
-import { AuditService } from './audit.service';
-import { progressReport, timelineReport } from './board-reports';
-import { explainFigure } from './explain-figure';
+import { AuditService } from '@ledger/application';
+import { progressReport, timelineReport } from '@ledger/application';
+import { explainFigure } from '@ledger/application';
 
 /** Bad audit input: 400 naming the field, or 404 for what is not in the log. */
 @Catch(AuditInputError)

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
-import { AuditService } from './audit.service';
+import { AuditService } from '@ledger/application';
 
 /** The auditor's endpoints under /audit (roles come with authentication, in a later issue). */
 @Module({

@@ -9,8 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { DomainRuleViolation, InvalidCommand, NotFoundInDomain } from '@ledger/domain';
 import { ConcurrencyError, InvalidAppendError } from '@ledger/event-store';
-import { IdempotencyKeyReused } from '../commands/shared/idempotency';
-import { UnknownReference } from '../commands/shared/references';
+import { IdempotencyKeyReused, InvalidInput, UnknownReference } from '@ledger/application';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';
 
 /**
@@ -50,6 +49,8 @@ export class LedgerErrorsFilter implements ExceptionFilter {
     }
     const client = clientErrorOfBodyParser(error);
     if (client) return client;
+    // A use case's own check of its input (a date in a query, an audit's range).
+    if (error instanceof InvalidInput) return badRequest(error.fields);
     if (error instanceof InvalidCommand) {
       return badRequest([{ field: error.field, rule: error.rule, message: error.message }]);
     }

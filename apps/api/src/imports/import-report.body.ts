@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { importKinds, type ImportKind } from './import-plan';
-import type { ImportedCommand, ImportReport, ImportRowReport, RowStatus } from './import-report';
-import type { FileProblem, SpreadsheetFormat } from './spreadsheet-reader';
+import { importKinds, type ImportKind } from '@ledger/application';
+import type {
+  ImportedCommand,
+  ImportReport,
+  ImportRowReport,
+  RowStatus,
+} from '@ledger/application';
+import type { FileProblem, SpreadsheetFormat } from '@ledger/application';
 
 /**
  * POST /imports' report, for the OpenAPI document. Each class `implements` the service's type,

@@ -34,12 +34,12 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { ActorResolver } from '../commands/actor';
-import { importKinds } from './import-plan';
-import { UnknownImportKind } from './choose-sheets';
-import type { ImportReport } from './import-report';
-import { ImportService } from './import.service';
+import { importKinds } from '@ledger/application';
+import { UnknownImportKind } from '@ledger/application';
+import type { ImportReport } from '@ledger/application';
+import { ImportService } from '@ledger/application';
 import { importTurnOf, OneImportPerUser } from './one-import-per-user';
-import { MAX_IMPORT_BYTES } from './spreadsheet-reader';
+import { MAX_IMPORT_BYTES } from '@ledger/application';
 
 const FLAG = ['true', 'false', '1', '0', 'yes', 'no'];
 

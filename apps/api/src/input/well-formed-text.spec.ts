@@ -1,4 +1,4 @@
-import { yearInRange } from './date-range';
+import { yearInRange } from '@ledger/application';
 import { refuseBodyNotUtf8 } from './utf8-input';
 import { textFault, textProblemsIn } from './well-formed-text';
 

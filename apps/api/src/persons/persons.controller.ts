@@ -24,7 +24,7 @@ import { PersonAlreadyRegistered, PersonRegister, type PersonView } from '@ledge
 import { READERS, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { IdParam } from '../commands/shared/id-param.pipe';
-import { plain } from '../commands/shared/plain';
+import { plain } from '@ledger/application';
 import { PersonRegisteredBody, RegisterPersonDto, PersonViewBody } from './persons.dto';
 
 /**

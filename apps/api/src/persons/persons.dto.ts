@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Id, Text } from '../commands/shared/dto-fields';
+import { Id, Text } from '@ledger/application';
 
 export class PersonContactDto {
   @ApiPropertyOptional({ example: 'agi@example.dk', maxLength: 200 })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GoalBody } from '../queries/query-responses';
-import type { PublicCount } from './suppression';
+import type { PublicCount } from '@ledger/application';
 
 /** A count on the public page: exact, or "<5" (and "hidden" for the cell that would reveal one). */
 const PUBLIC_COUNT = {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorators';
 import { ApiErrors } from '../openapi/api-errors';
 import { PublicSummaryBody } from './public-summary.body';
-import { PublicSummaryService } from './public-summary.service';
+import { PublicSummaryService } from '@ledger/application';
 
 @ApiTags('public')
 @Controller('public')

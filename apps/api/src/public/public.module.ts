@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { QueriesModule } from '../queries/queries.module';
+import { QueryServicesModule } from '@ledger/application';
 import { PublicController } from './public.controller';
-import { PublicSummaryService } from './public-summary.service';
+import { PublicSummaryService } from '@ledger/application';
 
 /** GET /public/summary: what anyone may read without logging in. */
 @Module({
-  imports: [QueriesModule],
+  imports: [QueryServicesModule],
   controllers: [PublicController],
   providers: [PublicSummaryService],
 })

@@ -3,11 +3,11 @@ import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/sw
 import { PersonRegister } from '@ledger/platform';
 import { READERS, Roles } from '../auth/access.decorators';
 import { ApiErrors } from '../openapi/api-errors';
-import { asOfFrom, parseDay } from './as-of';
-import { DataQualityService } from './data-quality.service';
-import { GovernanceService } from './governance.service';
-import { PartnersService } from './partners.service';
-import { ProgressService } from './progress.service';
+import { asOfFrom, parseDay } from '@ledger/application';
+import { DataQualityService } from '@ledger/application';
+import { GovernanceService } from '@ledger/application';
+import { PartnersService } from '@ledger/application';
+import { ProgressService } from '@ledger/application';
 import { AsOfQuery, CompositionQuery, PartnersQuery, TimelineQuery } from './query.dto';
 import {
   CompositionBody,

@@ -1,11 +1,6 @@
 import { Module } from '@nestjs/common';
-import { LIVE_READ_MODEL_SCHEMA, READ_MODEL_SCHEMA } from '@ledger/read-models';
+import { QueryServicesModule } from '@ledger/application';
 import { PersonRegisterModule } from '@ledger/platform';
-import { DataQualityService } from './data-quality.service';
-import { GovernanceService } from './governance.service';
-import { PartnersService } from './partners.service';
-import { ProgressService } from './progress.service';
-import { HistoryQueries, ReadModelQueries } from './query-pools';
 import {
   DataQualityController,
   GovernanceQueriesController,
@@ -14,31 +9,15 @@ import {
   ProgressController,
 } from './queries.controller';
 
-/** The query side: read models only, never the event log. */
+/** The query side over HTTP: read models only, never the event log. */
 @Module({
-  imports: [PersonRegisterModule],
+  imports: [QueryServicesModule, PersonRegisterModule],
   controllers: [
     ProgressController,
     GovernanceQueriesController,
     PartnersQueriesController,
     InitiativesQueriesController,
     DataQualityController,
-  ],
-  providers: [
-    { provide: READ_MODEL_SCHEMA, useValue: LIVE_READ_MODEL_SCHEMA },
-    HistoryQueries,
-    ReadModelQueries,
-    ProgressService,
-    GovernanceService,
-    PartnersService,
-    DataQualityService,
-  ],
-  exports: [
-    ProgressService,
-    GovernanceService,
-    PartnersService,
-    DataQualityService,
-    ReadModelQueries,
   ],
 })
 export class QueriesModule {}

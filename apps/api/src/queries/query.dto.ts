@@ -11,8 +11,8 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { bodies, sectors } from '@ledger/domain';
-import { YEAR_RANGE } from '../input/date-range';
-import { MOMENT_RULE, readMoment } from './as-of';
+import { YEAR_RANGE } from '@ledger/application';
+import { MOMENT_RULE, readMoment } from '@ledger/application';
 
 /**
  * A date parameter: a day or an ISO instant that the calendar has, in the one range of years

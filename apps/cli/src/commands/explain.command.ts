@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { AuditService } from '../../../api/src/audit/audit.service';
-import { explainFigure, ExplainInput } from '../../../api/src/audit/explain-figure';
-import { ExplainedEvent } from '../../../api/src/audit/explain';
+import { AuditService } from '@ledger/application';
+import { explainFigure, ExplainInput } from '@ledger/application';
+import { ExplainedEvent } from '@ledger/application';
 
 interface ExplainOptions extends ExplainInput {
   json?: boolean;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { AuditService } from '../../../api/src/audit/audit.service';
-import { RawFilter } from '../../../api/src/audit/event-log';
+import { AuditService } from '@ledger/application';
+import { RawFilter } from '@ledger/application';
 import { openOutput } from '../audit/cli-output';
 
 /** The filters of GET /audit/events, and where to write. */

@@ -8,7 +8,7 @@ import {
   MAX_IMPORT_BYTES,
   type ImportProgress,
   type ImportReport,
-} from '../../../api/src/imports';
+} from '@ledger/application';
 
 interface ImportOptions {
   dryRun?: boolean;

@@ -1,6 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { AuditInputError } from '../../../api/src/audit/audit-input';
-import { AuditService } from '../../../api/src/audit/audit.service';
+import { AuditInputError } from '@ledger/application';
+import { AuditService } from '@ledger/application';
 import { replayProgressBar, writeOutput } from '../audit/cli-output';
 
 interface ReplayOptions {

@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { AuditInputError } from '../../../api/src/audit/audit-input';
-import { AuditService } from '../../../api/src/audit/audit.service';
-import { progressReport, ReportFormat, timelineReport } from '../../../api/src/audit/board-reports';
+import { AuditInputError } from '@ledger/application';
+import { AuditService } from '@ledger/application';
+import { progressReport, ReportFormat, timelineReport } from '@ledger/application';
 import { writeOutput } from '../audit/cli-output';
 
 interface ReportOptions {

@@ -1,5 +1,5 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { DemoDataSeeder } from '../../../api/src/seed/demo-data.seeder';
+import { DemoDataSeeder } from '@ledger/application';
 
 /**
  * Loads the Hjem til Alle demo data (apps/api/src/seed) through the ledger's commands, whatever

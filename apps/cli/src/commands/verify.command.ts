@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { AuditInputError } from '../../../api/src/audit/audit-input';
-import { AuditService, AuditVerdict } from '../../../api/src/audit/audit.service';
+import { AuditInputError } from '@ledger/application';
+import { AuditService, AuditVerdict } from '@ledger/application';
 import { replayProgressBar } from '../audit/cli-output';
 
 interface VerifyOptions {

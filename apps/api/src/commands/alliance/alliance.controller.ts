@@ -1,17 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  plain,
-  Records,
-} from '../shared';
-import { FoundAllianceCommand, ReviseAllianceGoalCommand } from './alliance.commands';
-import { FoundAllianceDto, ReviseAllianceGoalDto } from './alliance.dto';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, plain } from '@ledger/application';
+import { FoundAllianceCommand, ReviseAllianceGoalCommand } from '@ledger/application';
+import { FoundAllianceDto, ReviseAllianceGoalDto } from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 @ApiTags('alliance')

@@ -1,25 +1,18 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  plain,
-  Records,
-} from '../shared';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, plain } from '@ledger/application';
 import {
   ConcludeEvaluationRoundCommand,
   OpenEvaluationRoundCommand,
   ScoreEvaluationParametersCommand,
-} from './evaluation.commands';
+} from '@ledger/application';
 import {
   ConcludeEvaluationRoundDto,
   OpenEvaluationRoundDto,
   ScoreEvaluationParametersDto,
-} from './evaluation.dto';
+} from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NO_ROUND = 'No such evaluation round.';

@@ -1,15 +1,8 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  plain,
-  Records,
-} from '../shared';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, plain } from '@ledger/application';
 import {
   AppointAdvisoryBoardMemberCommand,
   ChangeBoardMemberRoleCommand,
@@ -19,7 +12,7 @@ import {
   LeaveSecretariatCommand,
   StartInSecretariatCommand,
   StepDownFromBoardCommand,
-} from './governance.commands';
+} from '@ledger/application';
 import {
   AppointAdvisoryBoardMemberDto,
   ChangeBoardMemberRoleDto,
@@ -29,7 +22,7 @@ import {
   LeaveSecretariatDto,
   StartInSecretariatDto,
   StepDownFromBoardDto,
-} from './governance.dto';
+} from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NO_ALLIANCE = 'The alliance is not founded.';

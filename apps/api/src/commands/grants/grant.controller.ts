@@ -1,18 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  OptionalReasonDto,
-  plain,
-  Records,
-} from '../shared';
-import { AwardGrantCommand, EndGrantCommand, ExtendGrantCommand } from './grant.commands';
-import { AwardGrantDto, ExtendGrantDto } from './grant.dto';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, OptionalReasonDto, plain } from '@ledger/application';
+import { AwardGrantCommand, EndGrantCommand, ExtendGrantCommand } from '@ledger/application';
+import { AwardGrantDto, ExtendGrantDto } from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NO_GRANT = 'No such grant.';

@@ -1,22 +1,14 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  plain,
-  ReasonDto,
-  Records,
-} from '../shared';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, plain, ReasonDto } from '@ledger/application';
 import {
   CorrectHousingCountCommand,
   ReportHomesCommand,
   RetractHousingCountCommand,
-} from './housing.commands';
-import { CorrectHousingCountDto, ReportHomesDto } from './housing.dto';
+} from '@ledger/application';
+import { CorrectHousingCountDto, ReportHomesDto } from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NOT_REPORTED = 'No such housing report.';

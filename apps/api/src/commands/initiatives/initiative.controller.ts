@@ -1,29 +1,21 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  OptionalReasonDto,
-  plain,
-  Records,
-} from '../shared';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, OptionalReasonDto, plain } from '@ledger/application';
 import {
   JoinInitiativeCommand,
   LaunchInitiativeCommand,
   LeaveInitiativeCommand,
   MoveInitiativeToPhaseCommand,
   ReviseInitiativeTargetCommand,
-} from './initiative.commands';
+} from '@ledger/application';
 import {
   JoinInitiativeDto,
   LaunchInitiativeDto,
   MoveInitiativeToPhaseDto,
   ReviseInitiativeTargetDto,
-} from './initiative.dto';
+} from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const NOT_LAUNCHED = 'The initiative has not been launched.';

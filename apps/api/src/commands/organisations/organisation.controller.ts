@@ -2,16 +2,10 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles, WRITERS } from '../../auth/access.decorators';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  Metadata,
-  plain,
-  Records,
-} from '../shared';
-import { RegisterOrganisationCommand } from './organisation.commands';
-import { RegisterOrganisationDto } from './organisation.dto';
+import { CommandController, CommandMetadata, Metadata, Records } from '../shared';
+import { CommandRecorded, plain } from '@ledger/application';
+import { RegisterOrganisationCommand } from '@ledger/application';
+import { RegisterOrganisationDto } from '@ledger/application';
 
 /**
  * Organisations the alliance names that are not partners (a foundation with a board seat, a

@@ -2,18 +2,8 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { partnershipCommitments } from '@ledger/domain';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  OptionalReasonDto,
-  plain,
-  ReasonDto,
-  Records,
-  WhenDto,
-} from '../shared';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, OptionalReasonDto, plain, ReasonDto, WhenDto } from '@ledger/application';
 import {
   DraftPartnershipDeclarationCommand,
   FulfilCommitmentCommand,
@@ -27,7 +17,7 @@ import {
   SignPartnershipDeclarationCommand,
   WithdrawCommitmentCommand,
   WithdrawPartnershipDeclarationCommand,
-} from './partner.commands';
+} from '@ledger/application';
 import {
   DraftPartnershipDeclarationDto,
   FulfilCommitmentDto,
@@ -36,7 +26,7 @@ import {
   RenamePartnerDto,
   ReviseCommitmentDto,
   RevisePartnershipDeclarationDto,
-} from './partner.dto';
+} from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 const PARTNER_NOT_FOUND = 'The partner has never joined.';

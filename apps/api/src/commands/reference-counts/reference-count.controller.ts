@@ -1,17 +1,10 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CommandController,
-  CommandMetadata,
-  CommandRecorded,
-  IdParam,
-  Metadata,
-  plain,
-  Records,
-} from '../shared';
-import { RecordReferenceCountCommand } from './reference-count.commands';
-import { RecordReferenceCountDto } from './reference-count.dto';
+import { CommandController, CommandMetadata, IdParam, Metadata, Records } from '../shared';
+import { CommandRecorded, plain } from '@ledger/application';
+import { RecordReferenceCountCommand } from '@ledger/application';
+import { RecordReferenceCountDto } from '@ledger/application';
 import { Roles, WRITERS } from '../../auth/access.decorators';
 
 @ApiTags('reference counts')

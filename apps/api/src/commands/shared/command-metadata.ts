@@ -7,22 +7,12 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
-import type { Actor } from '@ledger/event-store';
+import type { CommandMetadata } from '@ledger/application';
 import { ActorResolver } from '../actor';
-import { commandIdFrom, IDEMPOTENCY_KEY_HEADER, newIdFor } from './idempotency';
+import { newIdFor } from '@ledger/application';
+import { commandIdFrom, IDEMPOTENCY_KEY_HEADER } from './idempotency-key';
 
-/** What the ledger knows about a command besides its content; it ends up in every envelope. */
-export interface CommandMetadata {
-  /** From the Idempotency-Key header, or a new UUID. */
-  commandId: string;
-  actor: Actor;
-  /** The request id (X-Request-Id), so the log lines and the events of one request meet. */
-  correlationId: string;
-  /** When the command arrived: the `occurredAt` of facts the command gives no date for. */
-  receivedAt: string;
-  /** An id for a new thing the client did not name; stable across retries of the same key. */
-  newId(kind: string): string;
-}
+export type { CommandMetadata } from '@ledger/application';
 
 type CommandRequest = Request & { id?: unknown; commandMetadata?: CommandMetadata };
 

@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { validationFailed } from '../../http-errors/field-problems';
-import { ID_MESSAGE, ID_PATTERN } from './dto-fields';
+import { ID_MESSAGE, ID_PATTERN } from '@ledger/application';
 
 /** Ids in the path name streams, so they obey the same format as ids in bodies (a 400 if not). */
 @Injectable()

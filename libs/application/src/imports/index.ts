@@ -1,0 +1,11 @@
+export * from './cell-values';
+export { UnknownImportKind } from './choose-sheets';
+export { importCommandId } from './import-check';
+export * from './import-plan';
+export * from './import-report';
+export * from './import.service';
+export * from './import.module';
+export * from './kinds';
+export * from './spreadsheet-reader';
+export * from './read-off-thread';
+export * from './zip-archive';

@@ -1,0 +1,3 @@
+export * from './linked-suppression';
+export * from './public-summary.service';
+export * from './suppression';
